@@ -21,7 +21,11 @@ const httpUrl = z.url({ protocol: /^https?$/ });
 
 export const ZConfig = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /**
+     * Deployment mode. Separate from NODE_ENV, which `next start` always sets to production:
+     * PERIODIC_ENV=production turns on the production policies (explicit secrets, https URLs).
+     */
+    PERIODIC_ENV: z.enum(['development', 'production', 'test']).default('development'),
     IDENTITY_DATABASE_URL: pgUrl,
     CORE_DATABASE_URL: pgUrl,
     PERIODIC_MASTER_KEY: base64Key32,
@@ -60,7 +64,7 @@ export const ZConfig = z
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   })
   .superRefine((cfg, ctx) => {
-    if (cfg.NODE_ENV === 'production' && !cfg.APP_URL.startsWith('https://')) {
+    if (cfg.PERIODIC_ENV === 'production' && !cfg.APP_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['APP_URL'], message: 'must be https:// in production' });
     }
   });

@@ -1,8 +1,17 @@
 /** Small helpers for PostgreSQL connection URLs (no secrets are ever logged from here). */
-import type { PoolConfig } from 'pg';
+
+/** Explicit connection parameters (accepted by pg, pg-boss and the Prisma pg adapter). */
+export interface PgConnectionConfig {
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+  database: string;
+  ssl?: { rejectUnauthorized: boolean };
+}
 
 /** Parses a postgres:// URL into an explicit pg config (host, port, user, password, database). */
-export function pgConfigFromUrl(url: string): PoolConfig {
+export function pgConfigFromUrl(url: string): PgConnectionConfig {
   const u = new URL(url);
   const sslmode = u.searchParams.get('sslmode');
   const hostParam = u.searchParams.get('host');

@@ -23,7 +23,8 @@ export interface SecurityHeaderEnv {
 export function readSecurityHeaderEnv(): SecurityHeaderEnv {
   return {
     isDevelopment: process.env.NODE_ENV === 'development',
-    isProduction: process.env.NODE_ENV === 'production',
+    // PERIODIC_ENV, not NODE_ENV: `next start` sets NODE_ENV=production even on http://localhost.
+    isProduction: process.env.PERIODIC_ENV === 'production',
   };
 }
 

@@ -16,6 +16,11 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import { pgConfigFromUrl } from '../../lib/db/pg-url.ts';
 import type { SchemaInfo } from './schemas.ts';
 
+// The wasm engine reports Rust panics through this global; without it a panic surfaces as an
+// unrelated TypeError. Keep the message so the thrown error says what went wrong.
+const panicRegistry = { message: '', set_message(m: string) { this.message = m; console.error(`schema engine panic: ${m}`); } };
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
+
 const FILTERS = { externalTables: [], externalEnums: [] };
 
 type MigrationList = {
@@ -28,8 +33,22 @@ type MigrationList = {
   }[];
 };
 
+/**
+ * Marks the start of the hand-written part of a migration (RLS, grants, check and exclusion
+ * constraints): SQL that Prisma's datamodel cannot express. The wasm engine panics while
+ * introspecting check constraints through the driver adapter (sql-schema-describer
+ * postgres.rs:1193), so drift detection replays only the Prisma-generated part of each migration;
+ * `db:migrate` always applies the whole file, and integration tests check the hand-written part.
+ */
+export const HAND_WRITTEN_MARKER = '-- periodic:hand-written';
+
+function prismaPart(sql: string): string {
+  const i = sql.indexOf(HAND_WRITTEN_MARKER);
+  return i === -1 ? sql : sql.slice(0, i);
+}
+
 /** Reads a Prisma migrations folder (NNNN_name/migration.sql + migration_lock.toml). */
-export function readMigrations(migrationsDir: string): MigrationList {
+export function readMigrations(migrationsDir: string, opts: { prismaPartOnly?: boolean } = {}): MigrationList {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   const dirs = fs.existsSync(migrationsDir)
     ? fs
@@ -46,10 +65,15 @@ export function readMigrations(migrationsDir: string): MigrationList {
       path: name,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok', value: fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8') },
+        content: { tag: 'ok', value: readSql(path.join(migrationsDir, name, 'migration.sql'), opts.prismaPartOnly ?? false) },
       },
     })),
   };
+}
+
+function readSql(file: string, prismaPartOnly: boolean): string {
+  const sql = fs.readFileSync(file, 'utf8');
+  return prismaPartOnly ? prismaPart(sql) : sql;
 }
 
 /**
@@ -124,14 +148,21 @@ function readCharAsText(pool: pg.Pool): void {
     }) as never;
   };
   wrapQuery(pool as never);
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  pool.connect = (async () => {
-    const client = await connect();
+  const markFixed = (client: pg.PoolClient): pg.PoolClient => {
     if (!(client as { __charFixed?: boolean }).__charFixed) {
       wrapQuery(client as never);
       (client as { __charFixed?: boolean }).__charFixed = true;
     }
     return client;
+  };
+  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, c: pg.PoolClient, done: () => void) => void) => Promise<pg.PoolClient> | void;
+  // pool.query() itself calls connect(callback); only the promise form (used by the adapter for
+  // transactions) is wrapped, the callback form passes through untouched.
+  pool.connect = ((cb?: (err: Error | undefined, c: pg.PoolClient, done: () => void) => void) => {
+    if (cb) {
+      return connect(cb);
+    }
+    return (connect() as Promise<pg.PoolClient>).then(markFixed);
   }) as never;
 }
 
@@ -163,7 +194,7 @@ export async function applyMigrations(schema: SchemaInfo, adminUrl: string): Pro
 export async function diffMigrationsToSchema(schema: SchemaInfo, adminUrl: string): Promise<string> {
   const engine = await openEngine(schema, adminUrl);
   try {
-    const list = readMigrations(schema.migrationsDir);
+    const list = readMigrations(schema.migrationsDir, { prismaPartOnly: true });
     const from = list.migrationDirectories.length === 0 ? { tag: 'empty' as const } : { tag: 'migrations' as const, ...list };
     const result = await engine.diff({
       from,

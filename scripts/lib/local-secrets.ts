@@ -27,7 +27,10 @@ function generate(): LocalSecrets {
 /** Reads `.data/secrets.json`, creating it (0600) on first use. */
 export function loadLocalSecrets(dataDir: string): LocalSecrets {
   const file = path.join(dataDir, 'secrets.json');
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The folder stays traversable: the embedded server runs as the postgres OS user and keeps its
+  // data in .data/pg. The secrets file itself is 0600.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  fs.chmodSync(dataDir, 0o755);
   if (fs.existsSync(file)) {
     fs.chmodSync(file, 0o600);
     return { ...generate(), ...(JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LocalSecrets>) } as LocalSecrets;

@@ -1,0 +1,27 @@
+/**
+ * Starts a subscription for every job file. Payloads are validated with each job's zod schema
+ * before the handler runs; a malformed payload fails the job (and so reaches its dead letter).
+ */
+import type PgBoss from 'pg-boss';
+import type { JobDefinition } from './job-definition.ts';
+import { systemPingJob } from './system-ping.ts';
+import { logger } from '../lib/log/logger.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const JOBS: JobDefinition<any>[] = [systemPingJob];
+
+/** Subscribes all jobs on `boss`. */
+export async function startWorkers(boss: PgBoss): Promise<void> {
+  for (const job of JOBS) {
+    const concurrency = job.work?.localConcurrency ?? 1;
+    for (let i = 0; i < concurrency; i += 1) {
+      await boss.work(job.queue, { batchSize: job.work?.batchSize ?? 1, pollingIntervalSeconds: job.work?.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
+        for (const j of jobs) {
+          const data = job.schema.parse(j.data);
+          await job.handle(data, { id: j.id, retryCount: (j as { retryCount?: number }).retryCount });
+        }
+      });
+    }
+    logger.info({ queue: job.queue, concurrency }, 'worker subscribed');
+  }
+}

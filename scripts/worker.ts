@@ -1,0 +1,33 @@
+/**
+ * The job worker process (separate from the web server so each scales on its own). Runs every
+ * job in jobs/registry.ts against the core database as the core app role.
+ */
+import PgBoss from 'pg-boss';
+import { getConfig } from '../lib/config.ts';
+import { bossOptions } from '../lib/jobs/boss.ts';
+import { startWorkers } from '../jobs/registry.ts';
+import { logger } from '../lib/log/logger.ts';
+import { disconnectDbs } from '../lib/db/clients.ts';
+
+process.env.PERIODIC_PROCESS ??= 'worker';
+getConfig();
+
+const boss = new PgBoss(bossOptions({ supervise: true }));
+boss.on('error', (err) => logger.error({ err: { message: err.message } }, 'pg-boss error'));
+await boss.start();
+await startWorkers(boss);
+logger.info('worker started');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  logger.info({ signal }, 'worker stopping');
+  await boss.stop({ graceful: true, timeout: 10_000, wait: true }).catch(() => {});
+  await disconnectDbs().catch(() => {});
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
