@@ -33,22 +33,8 @@ type MigrationList = {
   }[];
 };
 
-/**
- * Marks the start of the hand-written part of a migration (RLS, grants, check and exclusion
- * constraints): SQL that Prisma's datamodel cannot express. The wasm engine panics while
- * introspecting check constraints through the driver adapter (sql-schema-describer
- * postgres.rs:1193), so drift detection replays only the Prisma-generated part of each migration;
- * `db:migrate` always applies the whole file, and integration tests check the hand-written part.
- */
-export const HAND_WRITTEN_MARKER = '-- periodic:hand-written';
-
-function prismaPart(sql: string): string {
-  const i = sql.indexOf(HAND_WRITTEN_MARKER);
-  return i === -1 ? sql : sql.slice(0, i);
-}
-
 /** Reads a Prisma migrations folder (NNNN_name/migration.sql + migration_lock.toml). */
-export function readMigrations(migrationsDir: string, opts: { prismaPartOnly?: boolean } = {}): MigrationList {
+export function readMigrations(migrationsDir: string): MigrationList {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   const dirs = fs.existsSync(migrationsDir)
     ? fs
@@ -65,15 +51,10 @@ export function readMigrations(migrationsDir: string, opts: { prismaPartOnly?: b
       path: name,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok', value: readSql(path.join(migrationsDir, name, 'migration.sql'), opts.prismaPartOnly ?? false) },
+        content: { tag: 'ok', value: fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8') },
       },
     })),
   };
-}
-
-function readSql(file: string, prismaPartOnly: boolean): string {
-  const sql = fs.readFileSync(file, 'utf8');
-  return prismaPartOnly ? prismaPart(sql) : sql;
 }
 
 /**
@@ -98,7 +79,7 @@ function wholeScriptFactory(config: PoolConfig): PrismaPg {
   const factory = new PrismaPg(config);
   const patch = <T>(adapter: T): T => {
     const a = adapter as unknown as ScriptAdapter;
-    readCharAsText(a.client as unknown as pg.Pool);
+    readCharAsCharacter(adapter);
     a.executeScript = async (script: string) => {
       try {
         await a.client.query(script);
@@ -128,42 +109,40 @@ function wholeScriptFactory(config: PoolConfig): PrismaPg {
 
 /**
  * The engine's introspection selects catalog columns of PostgreSQL's internal one-byte type
- * "char" (OID 18, e.g. pg_class.relkind), which the adapter's type mapping rejects. Its values
- * arrive as strings anyway, so report them as text (OID 25).
+ * "char" (OID 18, e.g. pg_constraint.contype) and expects them as the driver-adapter column type
+ * Character; @prisma/adapter-pg 7.10 has no mapping for OID 18 and rejects the result. We report
+ * such columns as text to the adapter and then relabel them Character (6) in the result.
  */
-function readCharAsText(pool: pg.Pool): void {
-  const fix = <R>(result: R): R => {
-    for (const field of (result as { fields?: { dataTypeID: number }[] }).fields ?? []) {
-      if (field.dataTypeID === 18) {
-        field.dataTypeID = 25;
+const CHARACTER_COLUMN = 6;
+function readCharAsCharacter(adapter: unknown): void {
+  const a = adapter as {
+    performIO(q: unknown): Promise<{ fields: { dataTypeID: number }[]; rows: unknown[] }>;
+    queryRaw(q: unknown): Promise<{ columnTypes: number[]; rows: unknown[] }>;
+  };
+  const charColumns = new WeakMap<object, boolean[]>();
+  const performIO = a.performIO.bind(a);
+  a.performIO = async (q) => {
+    const result = await performIO(q);
+    const flags = result.fields.map((f) => f.dataTypeID === 18);
+    if (flags.some(Boolean)) {
+      charColumns.set(result.rows, flags);
+      for (const f of result.fields) {
+        if (f.dataTypeID === 18) {
+          f.dataTypeID = 25;
+        }
       }
     }
     return result;
   };
-  const wrapQuery = (target: { query: (...args: never[]) => unknown }) => {
-    const query = target.query.bind(target) as (...args: unknown[]) => unknown;
-    target.query = ((...args: unknown[]) => {
-      const out = query(...args);
-      return out instanceof Promise ? out.then(fix) : out;
-    }) as never;
-  };
-  wrapQuery(pool as never);
-  const markFixed = (client: pg.PoolClient): pg.PoolClient => {
-    if (!(client as { __charFixed?: boolean }).__charFixed) {
-      wrapQuery(client as never);
-      (client as { __charFixed?: boolean }).__charFixed = true;
+  const queryRaw = a.queryRaw.bind(a);
+  a.queryRaw = async (q) => {
+    const result = await queryRaw(q);
+    const flags = charColumns.get(result.rows);
+    if (flags) {
+      result.columnTypes = result.columnTypes.map((t, i) => (flags[i] ? CHARACTER_COLUMN : t));
     }
-    return client;
+    return result;
   };
-  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, c: pg.PoolClient, done: () => void) => void) => Promise<pg.PoolClient> | void;
-  // pool.query() itself calls connect(callback); only the promise form (used by the adapter for
-  // transactions) is wrapped, the callback form passes through untouched.
-  pool.connect = ((cb?: (err: Error | undefined, c: pg.PoolClient, done: () => void) => void) => {
-    if (cb) {
-      return connect(cb);
-    }
-    return (connect() as Promise<pg.PoolClient>).then(markFixed);
-  }) as never;
 }
 
 async function runAdmin(config: PoolConfig, sql: string): Promise<void> {
@@ -194,7 +173,7 @@ export async function applyMigrations(schema: SchemaInfo, adminUrl: string): Pro
 export async function diffMigrationsToSchema(schema: SchemaInfo, adminUrl: string): Promise<string> {
   const engine = await openEngine(schema, adminUrl);
   try {
-    const list = readMigrations(schema.migrationsDir, { prismaPartOnly: true });
+    const list = readMigrations(schema.migrationsDir);
     const from = list.migrationDirectories.length === 0 ? { tag: 'empty' as const } : { tag: 'migrations' as const, ...list };
     const result = await engine.diff({
       from,
@@ -207,4 +186,9 @@ export async function diffMigrationsToSchema(schema: SchemaInfo, adminUrl: strin
   } finally {
     engine.free();
   }
+}
+
+/** The engine answers an empty diff with a comment only. */
+export function isEmptyDiff(sql: string): boolean {
+  return sql.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('--'));
 }

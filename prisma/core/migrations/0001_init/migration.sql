@@ -233,7 +233,7 @@ CREATE UNIQUE INDEX "api_keys_prefix_key" ON "api_keys"("prefix");
 -- CreateIndex
 CREATE INDEX "api_keys_tenant_id_idx" ON "api_keys"("tenant_id");
 
--- periodic:hand-written (everything below is applied by db:migrate but invisible to Prisma's model)
+-- periodic:hand-written — below: SQL that Prisma's datamodel cannot express (RLS, grants, constraints)
 -- ===================================================================================
 -- Hand-written part: what Prisma cannot express. Roles, grants, row-level security,
 -- the overlap exclusion constraint and value checks.

@@ -215,7 +215,7 @@ ALTER TABLE "users" ADD CONSTRAINT "users_patient_id_fkey" FOREIGN KEY ("patient
 -- AddForeignKey
 ALTER TABLE "video_links" ADD CONSTRAINT "video_links_room_id_fkey" FOREIGN KEY ("room_id") REFERENCES "video_rooms"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- periodic:hand-written (everything below is applied by db:migrate but invisible to Prisma's model)
+-- periodic:hand-written — below: SQL that Prisma's datamodel cannot express (RLS, grants, constraints)
 -- ===================================================================================
 -- Hand-written part: what Prisma cannot express. Roles, grants, row-level security.
 -- ===================================================================================
