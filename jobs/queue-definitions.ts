@@ -21,6 +21,18 @@ export const PGBOSS_SCHEMA = 'pgboss';
 export const QUEUES: QueueDefinition[] = [
   // Health probe used by /api/health and the worker's self-check.
   { name: 'system.ping', options: { retryLimit: 0, expireInSeconds: 60, retentionMinutes: 5 } },
+  // Webhook dead letters: created before webhook.deliver, which names it as its deadLetter.
+  // Retries cover a crash or DB outage inside the handler (marking dead + recording the alert).
+  { name: 'webhook.dead-letter', options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60, retentionMinutes: 7 * 24 * 60 } },
+  // One job per delivery attempt (HTTP retries are fresh jobs with startAfter, see
+  // lib/webhooks/delivery/deliver-once.ts). pg-boss's own retries only cover a worker that died
+  // mid-job: a short expiry re-queues the active job; once those run out the job is dead-lettered.
+  {
+    name: 'webhook.deliver',
+    options: { retryLimit: 5, retryDelay: 2, expireInSeconds: 30, retentionMinutes: 24 * 60, deadLetter: 'webhook.dead-letter' },
+  },
+  // Alert fan-out (Slack / PagerDuty / Datadog / generic); retried with backoff until every sink took it.
+  { name: 'alert.send', options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 7 * 24 * 60 } },
 ];
 
 /** Looks up a queue definition by name (throws for unknown queues: a typo must fail loudly). */

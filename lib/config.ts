@@ -46,6 +46,8 @@ export const ZConfig = z
     WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
     WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
     WEBHOOK_CIRCUIT_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(20),
+    /** How long an open circuit pauses an endpoint before one probe delivery is let through. */
+    WEBHOOK_CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 
     ALERT_SLACK_WEBHOOK_URL: httpUrl.optional(),
     ALERT_PAGERDUTY_ROUTING_KEY: z.string().min(1).optional(),

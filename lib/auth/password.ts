@@ -1,6 +1,6 @@
 /**
- * Password hashing with argon2id (@node-rs/argon2: prebuilt, per-hash random salt) and the
- * password policy: at least 12 characters and not on the bundled common-password list.
+ * Password hashing with argon2id (@node-rs/argon2: prebuilt, per-hash random salt). The policy
+ * (length, common/breached list) lives in password-policy.ts.
  */
 import { hash, verify } from '@node-rs/argon2';
 
@@ -19,4 +19,16 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   } catch {
     return false;
   }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Verifies against a throwaway hash so a sign-in for an unknown or locked account costs the same
+ * time as a real one (no account-existence oracle through timing). Always false.
+ */
+export async function burnPasswordVerification(password: string): Promise<false> {
+  dummyHash ??= hashPassword('periodic-timing-equaliser-not-a-password');
+  await verifyPassword(await dummyHash, password);
+  return false;
 }

@@ -10,3 +10,11 @@ export function appKeyring(): MasterKeyring {
   keyring ??= createMasterKeyring(cfg.PERIODIC_MASTER_KEY, cfg.PERIODIC_MASTER_KEY_PREVIOUS);
   return keyring;
 }
+
+/**
+ * Replaces the process keyring (used by `npm run keys:rotate`, which runs with the new key as
+ * current and the old one as previous, and by rotation tests).
+ */
+export function useKeyring(next: MasterKeyring): void {
+  keyring = next;
+}

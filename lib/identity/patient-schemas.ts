@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const ZPatientIdentity = z.object({
   name: z.string().trim().min(1, 'Enter your full name').max(200),
-  email: z.email('Enter a valid email address').max(254),
+  email: z.string().trim().max(254).pipe(z.email('Enter a valid email address')),
   phone: z
     .string()
     .trim()
