@@ -5,13 +5,14 @@
 // and server action checks the session and role itself (see shared/STYLE.md).
 
 import type { NextRequest } from 'next/server';
-import { applySecurityHeaders, createNonce } from './lib/http/security-headers.ts';
+import { applySecurityHeaders, createNonce, setSecurityResponseHeaders } from './lib/http/security-headers.ts';
+import { gateRouteGroups } from './lib/auth/route-gate.ts';
 
 /**
  * Adds per-request security headers (CSP with nonce, HSTS in production, …) to every matched
  * request, API routes included.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = createNonce();
 
   // ── ROUTE-GROUP GATING HOOK ───────────────────────────────────────────────────────────────
@@ -24,7 +25,15 @@ export function proxy(request: NextRequest) {
   // Whatever it returns must go through setSecurityResponseHeaders so no response lacks headers.
   // ──────────────────────────────────────────────────────────────────────────────────────────
 
-  return applySecurityHeaders(request, nonce);
+  const gate = await gateRouteGroups(request);
+  if (gate.redirect) {
+    return setSecurityResponseHeaders(gate.redirect, nonce);
+  }
+  const response = applySecurityHeaders(request, nonce);
+  if (gate.refreshCookie) {
+    response.cookies.set(gate.refreshCookie.name, gate.refreshCookie.value, gate.refreshCookie.options);
+  }
+  return response;
 }
 
 export const config = {

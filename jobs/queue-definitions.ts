@@ -33,6 +33,19 @@ export const QUEUES: QueueDefinition[] = [
   },
   // Alert fan-out (Slack / PagerDuty / Datadog / generic); retried with backoff until every sink took it.
   { name: 'alert.send', options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 7 * 24 * 60 } },
+  // Video rooms (lib/video). The dead letter comes first: the others name it as their deadLetter.
+  // Its handler marks the room failed and alerts (provisioning_failed).
+  { name: 'video.dead-letter', options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60, retentionMinutes: 7 * 24 * 60 } },
+  // Provisioning: vendor outages are retried with backoff (5 s, 10 s, 20 s … about 5 min in all).
+  {
+    name: 'video.provision',
+    options: { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 180, retentionMinutes: 7 * 24 * 60, deadLetter: 'video.dead-letter' },
+  },
+  // Revoke on cancel/complete/no-show: closing the vendor meeting is retried the same way.
+  {
+    name: 'video.revoke',
+    options: { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 7 * 24 * 60, deadLetter: 'video.dead-letter' },
+  },
 ];
 
 /** Looks up a queue definition by name (throws for unknown queues: a typo must fail loudly). */

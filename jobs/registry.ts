@@ -5,10 +5,15 @@
 import type PgBoss from 'pg-boss';
 import type { JobDefinition } from './job-definition.ts';
 import { systemPingJob } from './system-ping.ts';
+import { deliverWebhookJob } from './deliver-webhook.ts';
+import { handleDeadLetterJob } from './handle-dead-letter.ts';
+import { sendAlertJob } from './send-alert.ts';
+import { provisionVideoRoomJob, videoDeadLetterJob } from './provision-video-room.ts';
+import { revokeVideoRoomJob } from './revoke-video-room.ts';
 import { logger } from '../lib/log/logger.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: JobDefinition<any>[] = [systemPingJob];
+export const JOBS: JobDefinition<any>[] = [systemPingJob, deliverWebhookJob, handleDeadLetterJob, sendAlertJob, provisionVideoRoomJob, revokeVideoRoomJob, videoDeadLetterJob];
 
 /** Subscribes all jobs on `boss`. */
 export async function startWorkers(boss: PgBoss): Promise<void> {

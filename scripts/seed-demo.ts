@@ -27,6 +27,9 @@ export interface SeedResult {
 /** Seeds the demo tenant; the app env (app-role URLs, keys) must already be in process.env. */
 export async function seedDemo(urls: DbUrls): Promise<SeedResult> {
   const tenantId = await provisionTenant(urls, 'demo', 'Demo Clinic');
+  // The platform's own receiver is a webhook endpoint of every tenant (idempotent; issue 5).
+  const { registerPlatformReceiver } = await import('../lib/platform/register-platform-receiver.ts');
+  await registerPlatformReceiver(tenantId);
   const { withIdentityTenant, withCoreTenant } = await import('../lib/db/tenant-scope.ts');
   const { loadTenantKeys } = await import('../lib/identity/tenant-keys.ts');
   const { emailIndex, sealPhi } = await import('../lib/identity/phi-fields.ts');

@@ -1,7 +1,7 @@
 /**
  * The scheduling settings a tenant chooses (auto-confirm, patient cancel/reschedule cut-off).
  */
-import type { CoreTx } from '../../db/tenant-scope.ts';
+import { withCoreTenant, type CoreTx } from '../../db/tenant-scope.ts';
 import { AppError } from '../../errors/app-error.ts';
 
 export interface TenantSettings {
@@ -20,4 +20,9 @@ export async function getTenantSettings(tx: CoreTx, tenantId: string): Promise<T
     throw new AppError('NOT_FOUND', 'Tenant not found');
   }
   return tenant;
+}
+
+/** Transaction-owning form of {@link getTenantSettings}, for pages. */
+export async function readTenantSettings(tenantId: string): Promise<TenantSettings> {
+  return withCoreTenant(tenantId, (tx) => getTenantSettings(tx, tenantId));
 }
