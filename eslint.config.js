@@ -17,7 +17,7 @@ const IDENTITY_BOUNDARY = {
 export default defineConfig([
   globalIgnores([
     'lib/generated/**',
-    '.next/**',
+    '.next*/**',
     'node_modules/**',
     '.data/**',
     'reports/**',

@@ -29,6 +29,8 @@ const serverExternalPackages = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let benchmarks/verification build without touching a running app's.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,

@@ -31,9 +31,10 @@ function sourceFingerprint(): string {
 
 /** Runs `next build` if needed; returns true when it built. */
 export function buildIfNeeded(log: (m: string) => void): boolean {
-  const stampFile = path.join(ROOT, '.next', 'periodic-build-stamp');
+  const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next');
+  const stampFile = path.join(distDir, 'periodic-build-stamp');
   const fingerprint = sourceFingerprint();
-  const built = fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
+  const built = fs.existsSync(path.join(distDir, 'BUILD_ID'));
   if (built && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === fingerprint) {
     return false;
   }

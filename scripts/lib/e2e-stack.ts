@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { createTestDatabases } from '../../test/support/test-databases.ts';
+import type { DbUrls } from '../db/setup.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
 import { spawnWeb, spawnWorker, stopChild, waitForHttp } from './processes.ts';
 import { ROOT } from './launch-env.ts';
@@ -15,6 +16,7 @@ export const E2E_LOG_DIR = path.join(ROOT, 'test-results', 'logs');
 
 export interface E2EStack {
   baseUrl: string;
+  urls: DbUrls;
   env: Record<string, string>;
   logFiles: string[];
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startE2EStack(opts: { port: number; extraEnv?: Record<stri
   log(`e2e stack ready at ${baseUrl}`);
   return {
     baseUrl,
+    urls: dbs.urls,
     env,
     logFiles: [webLog, workerLog],
     async stop() {
