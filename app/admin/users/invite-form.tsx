@@ -3,7 +3,8 @@
 import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Field, SelectField } from '@/components/ui/field.tsx';
-import { SubmitButton } from '@/components/ui/submit-button.tsx';
+import { Button } from '@/components/ui/button.tsx';
+import { submitWithoutReset } from '@/components/forms/submit-without-reset.ts';
 import { inviteUserAction } from './actions.ts';
 
 export interface InviteFormProps {
@@ -13,12 +14,12 @@ export interface InviteFormProps {
 
 /** Invite a clinician (with a schedule) or an admin; shows the link once. */
 export function InviteForm({ resources, timeZones }: InviteFormProps) {
-  const [state, action] = useActionState(inviteUserAction, null);
+  const [state, action, isPending] = useActionState(inviteUserAction, null);
   const [role, setRole] = useState<'clinician' | 'admin'>('clinician');
   const [resourceId, setResourceId] = useState('new');
   const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={submitWithoutReset(action)} className="space-y-4">
       {state && !state.ok ? <Alert variant="error">{state.message}</Alert> : null}
       {state?.ok ? (
         <Alert variant="success" title="Invite created">
@@ -56,7 +57,9 @@ export function InviteForm({ resources, timeZones }: InviteFormProps) {
           ) : null}
         </>
       ) : null}
-      <SubmitButton pendingLabel="Creating invite…">Create invite link</SubmitButton>
+      <Button type="submit" disabled={isPending} aria-busy={isPending || undefined}>
+        {isPending ? 'Creating invite…' : 'Create invite link'}
+      </Button>
     </form>
   );
 }

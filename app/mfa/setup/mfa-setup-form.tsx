@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Field } from '@/components/ui/field.tsx';
-import { SubmitButton } from '@/components/ui/submit-button.tsx';
+import { Button } from '@/components/ui/button.tsx';
+import { submitWithoutReset } from '@/components/forms/submit-without-reset.ts';
 import { buttonClassName } from '@/components/ui/button.tsx';
 import { confirmMfaEnrolmentAction } from '../actions.ts';
 
@@ -19,7 +20,7 @@ export interface MfaSetupFormProps {
  * codes live in this component's state, which survives the page re-render the action triggers.
  */
 export function MfaSetupForm({ alreadyEnabled, secret, qrDataUrl }: MfaSetupFormProps) {
-  const [state, action] = useActionState(confirmMfaEnrolmentAction, null);
+  const [state, action, isPending] = useActionState(confirmMfaEnrolmentAction, null);
   if (state?.ok) {
     return (
       <div className="space-y-4">
@@ -65,10 +66,12 @@ export function MfaSetupForm({ alreadyEnabled, secret, qrDataUrl }: MfaSetupForm
           {secret}
         </code>
       </p>
-      <form action={action} className="space-y-4">
+      <form onSubmit={submitWithoutReset(action)} className="space-y-4">
         {state && !state.ok ? <Alert variant="error">{state.message}</Alert> : null}
         <Field name="code" label="6-digit code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" required error={state && !state.ok ? state.fieldErrors?.code?.[0] : undefined} />
-        <SubmitButton pendingLabel="Checking…">Turn on two-step verification</SubmitButton>
+        <Button type="submit" disabled={isPending} aria-busy={isPending || undefined}>
+        {isPending ? 'Checking…' : 'Turn on two-step verification'}
+      </Button>
       </form>
     </div>
   );

@@ -3,14 +3,15 @@
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Field } from '@/components/ui/field.tsx';
-import { SubmitButton } from '@/components/ui/submit-button.tsx';
+import { Button } from '@/components/ui/button.tsx';
+import { submitWithoutReset } from '@/components/forms/submit-without-reset.ts';
 import { verifyMfaAction } from '../actions.ts';
 
 /** The code step of sign-in. */
 export function MfaVerifyForm() {
-  const [state, action] = useActionState(verifyMfaAction, null);
+  const [state, action, isPending] = useActionState(verifyMfaAction, null);
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={submitWithoutReset(action)} className="space-y-4">
       {state && !state.ok ? <Alert variant="error">{state.message}</Alert> : null}
       <Field
         name="code"
@@ -21,9 +22,9 @@ export function MfaVerifyForm() {
         hint="The 6-digit code from your authenticator app, or one of your recovery codes."
         error={state && !state.ok ? state.fieldErrors?.code?.[0] : undefined}
       />
-      <SubmitButton className="w-full" pendingLabel="Checking…">
-        Verify
-      </SubmitButton>
+      <Button type="submit" className="w-full" disabled={isPending} aria-busy={isPending || undefined}>
+        {isPending ? 'Checking…' : 'Verify'}
+      </Button>
     </form>
   );
 }

@@ -3,15 +3,16 @@
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Field } from '@/components/ui/field.tsx';
-import { SubmitButton } from '@/components/ui/submit-button.tsx';
+import { Button } from '@/components/ui/button.tsx';
+import { submitWithoutReset } from '@/components/forms/submit-without-reset.ts';
 import { signUpPatientAction } from './actions.ts';
 
 /** The sign-up form; errors come back from the server action per field. */
 export function SignupForm({ defaultClinic, minLength }: { defaultClinic: string; minLength: number }) {
-  const [state, action] = useActionState(signUpPatientAction, null);
+  const [state, action, isPending] = useActionState(signUpPatientAction, null);
   const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={submitWithoutReset(action)} className="space-y-4">
       {state && !state.ok ? <Alert variant="error">{state.message}</Alert> : null}
       <Field name="clinic" label="Clinic code" defaultValue={defaultClinic} required error={err('clinic')} />
       <Field name="name" label="Full name" autoComplete="name" required error={err('name')} />
@@ -28,9 +29,9 @@ export function SignupForm({ defaultClinic, minLength }: { defaultClinic: string
         error={err('password')}
         hint={`At least ${minLength} characters. Avoid common passwords; a short sentence works well.`}
       />
-      <SubmitButton className="w-full" pendingLabel="Creating your account…">
-        Create account
-      </SubmitButton>
+      <Button type="submit" className="w-full" disabled={isPending} aria-busy={isPending || undefined}>
+        {isPending ? 'Creating your account…' : 'Create account'}
+      </Button>
     </form>
   );
 }

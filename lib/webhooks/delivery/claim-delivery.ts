@@ -1,8 +1,9 @@
 /**
  * Step 1 of an attempt, in one short core transaction: decide whether this job may POST now.
  *
- * The endpoint row is locked FOR UPDATE, which serialises claims per endpoint; under that lock we
- * count live in-flight leases (the per-endpoint concurrency cap) and apply the circuit breaker.
+ * A per-endpoint advisory lock, taken as the transaction's last step, serialises the count of
+ * live in-flight leases (the per-endpoint concurrency cap) with taking a lease; the circuit
+ * breaker's single probe slot is taken with a conditional UPDATE.
  * A claim takes a lease on the delivery that expires by itself, so a worker killed mid-POST
  * frees its slot without anyone cleaning up. Deferring re-sends the same attempt with startAfter
  * (no attempt is consumed).
@@ -89,7 +90,7 @@ export async function claimDelivery(tx: CoreTx, job: TDeliverJob, limits: ClaimL
       CASE WHEN state = 'circuit_open' AND circuit_opened_at IS NOT NULL
         THEN GREATEST(0, (EXTRACT(EPOCH FROM circuit_opened_at + ${limits.circuitCooldownMs}::float8 * interval '1 millisecond' - now()) * 1000)::int) END AS cooldown_ms_left,
       CASE WHEN circuit_probe_until > now() THEN (EXTRACT(EPOCH FROM circuit_probe_until - now()) * 1000)::int END AS probe_ms_left
-    FROM webhook_endpoints WHERE id = ${delivery.endpoint_id}::uuid FOR UPDATE`;
+    FROM webhook_endpoints WHERE id = ${delivery.endpoint_id}::uuid`;
   if (!endpoint || !endpoint.enabled) {
     await tx.$executeRaw`
       UPDATE deliveries SET status = 'cancelled', lease_until = NULL, next_attempt_at = NULL,
@@ -109,11 +110,22 @@ export async function claimDelivery(tx: CoreTx, job: TDeliverJob, limits: ClaimL
     if (endpoint.probe_ms_left !== null) {
       return defer(tx, job, 'circuit_open', jitter(Math.max(endpoint.probe_ms_left, 500)));
     }
-    isProbe = true;
-    await tx.$executeRaw`
+    // Take the single probe slot atomically (two claims may race here without a row lock).
+    const took = await tx.$executeRaw`
       UPDATE webhook_endpoints SET circuit_probe_until = now() + ${limits.timeoutMs + LEASE_SLACK_MS}::float8 * interval '1 millisecond'
-      WHERE id = ${endpoint.id}::uuid`;
+      WHERE id = ${endpoint.id}::uuid AND state = 'circuit_open' AND (circuit_probe_until IS NULL OR circuit_probe_until <= now())`;
+    if (took === 0) {
+      return defer(tx, job, 'circuit_open', jitter(1000));
+    }
+    isProbe = true;
   }
+  const event = await tx.event.findUnique({ where: { id: delivery.event_id }, select: { payload: true } });
+  if (!event) {
+    await tx.$executeRaw`UPDATE deliveries SET status = 'cancelled', lease_until = NULL, last_error = 'event_missing' WHERE id = ${delivery.id}::uuid`;
+    return { kind: 'skip', reason: 'event_missing' };
+  }
+  // Per-endpoint mutex for the cap, taken last so it is held only until commit (two statements).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhook-endpoint:${endpoint.id}`}))`;
   const [inflight] = await tx.$queryRaw<Array<{ n: number }>>`
     SELECT count(*)::int AS n FROM deliveries
     WHERE tenant_id = ${job.tenantId}::uuid AND endpoint_id = ${endpoint.id}::uuid AND lease_until > now()`;
@@ -124,11 +136,6 @@ export async function claimDelivery(tx: CoreTx, job: TDeliverJob, limits: ClaimL
     UPDATE deliveries SET status = 'delivering', updated_at = now(),
       lease_until = now() + ${limits.timeoutMs + LEASE_SLACK_MS}::float8 * interval '1 millisecond'
     WHERE id = ${delivery.id}::uuid`;
-  const event = await tx.event.findUnique({ where: { id: delivery.event_id }, select: { payload: true } });
-  if (!event) {
-    await tx.$executeRaw`UPDATE deliveries SET status = 'cancelled', lease_until = NULL, last_error = 'event_missing' WHERE id = ${delivery.id}::uuid`;
-    return { kind: 'skip', reason: 'event_missing' };
-  }
   return {
     kind: 'go',
     delivery: {

@@ -69,8 +69,25 @@ export async function recordAttempt(
       responseBody: result.responseSnippet.slice(0, 2048) || null,
     },
   });
+  // Hot rows (the endpoint, its hourly rollup) are touched last so their locks are held only
+  // until commit; a success on a healthy endpoint does not write the endpoint row at all.
+  const outcome = await updateHealthAndSchedule(tx, input, decision, roundAttempt);
   await addAttemptToHourlyStats(tx, { tenantId: job.tenantId, endpointId: input.endpointId, ok: result.ok, latencyMs: result.latencyMs });
+  return outcome;
+}
 
+async function updateHealthAndSchedule(
+  tx: CoreTx,
+  input: { job: TDeliverJob; endpointId: string; isProbe: boolean; result: PostResult; policy: RecordPolicy },
+  decision: ReturnType<typeof decideAfterFailure> | undefined,
+  roundAttempt: number,
+): Promise<RecordOutcome> {
+  const { job, result, policy } = input;
+  const [seen] = await tx.$queryRaw<Array<{ state: string; consecutive_failures: number; incident_key: string | null }>>`
+    SELECT state, consecutive_failures, incident_key FROM webhook_endpoints WHERE id = ${input.endpointId}::uuid`;
+  if (result.ok && seen && seen.consecutive_failures === 0 && seen.incident_key === null && seen.state !== 'circuit_open' && seen.state !== 'failing') {
+    return 'delivered';
+  }
   // The endpoint row lock orders health updates of concurrent attempts.
   const [endpoint] = await tx.$queryRaw<Array<{ state: string; consecutive_failures: number; enabled: boolean }>>`
     SELECT state, consecutive_failures, enabled FROM webhook_endpoints WHERE id = ${input.endpointId}::uuid FOR UPDATE`;
