@@ -118,7 +118,7 @@ test('an admin sees the audit entries those actions created', async ({ page }) =
 test('an admin invites a clinician who joins, enrols MFA and reaches the panel', async ({ page, browser }) => {
   await signIn(page, DEMO_ADMIN.email, DEMO_PASSWORD);
   await page.goto('/admin/users');
-  await page.getByLabel('Role').selectOption('clinician');
+  await page.getByLabel('Role', { exact: true }).selectOption('clinician');
   await page.getByLabel('Schedule label').fill(`Dr. Invitee ${suffix} — Dermatology`);
   await page.getByRole('button', { name: 'Create invite link' }).click();
   const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';

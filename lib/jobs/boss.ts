@@ -18,6 +18,9 @@ export function bossOptions(opts: { supervise: boolean }): PgBoss.ConstructorOpt
     schema: PGBOSS_SCHEMA,
     migrate: false,
     supervise: opts.supervise,
+    // Maintenance re-queues jobs whose worker died (expired active jobs); pg-boss's default of
+    // 120 s would leave a crashed delivery waiting minutes before redelivery.
+    maintenanceIntervalSeconds: Number(process.env.PGBOSS_MAINTENANCE_SECONDS ?? 10),
     schedule: false,
     max: Number(process.env.PGBOSS_POOL_MAX ?? 5),
   } as PgBoss.ConstructorOptions;

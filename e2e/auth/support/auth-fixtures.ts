@@ -1,15 +1,33 @@
 /**
  * Sign-in helpers for Playwright specs (shared with other areas' specs). They drive the real
  * sign-in form; for clinicians and admins they also pass MFA: on first sign-in they enrol (reading
- * the manual-entry key from the page) and remember the secret in this worker's memory, later
- * sign-ins compute the code with otplib. Playwright runs one worker, so the memory spans files.
+ * the manual-entry key from the page) and remember the secret (in memory and in a temp file, so
+ * a re-run against the same stack still knows it); later sign-ins compute the code with otplib.
  */
 import { expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { generate } from 'otplib';
 
 export const DEMO_CLINIC = 'demo';
 
-const totpSecrets = new Map<string, string>();
+const SECRETS_FILE = path.join(os.tmpdir(), 'periodic-e2e-totp-secrets.json');
+
+function readSecrets(): Record<string, string> {
+  try {
+    return JSON.parse(fs.readFileSync(SECRETS_FILE, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+const totpSecrets = {
+  get: (key: string): string | undefined => readSecrets()[key],
+  set: (key: string, secret: string): void => {
+    fs.writeFileSync(SECRETS_FILE, JSON.stringify({ ...readSecrets(), [key]: secret }), { mode: 0o600 });
+  },
+};
 const lastStepUsed = new Map<string, number>();
 
 function secretKey(page: Page, email: string): string {

@@ -5,11 +5,46 @@
  *   node --experimental-wasm-modules --import tsx e2e/auth/support/own-stack.ts
  * Prints one line `OWN_STACK_READY {json}` when serving; stops and drops its databases on SIGTERM.
  */
-import { startE2EStack } from '../../../scripts/lib/e2e-stack.ts';
-import { DEMO_CLINICIANS, DEMO_PATIENTS } from '../../../scripts/seed-demo.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { createTestDatabases } from '../../../test/support/test-databases.ts';
+import { spawnWeb, spawnWorker, stopChild, waitForHttp } from '../../../scripts/lib/processes.ts';
+import { E2E_LOG_DIR } from '../../../scripts/lib/e2e-stack.ts';
+import { ROOT } from '../../../scripts/lib/launch-env.ts';
+import { DEMO_CLINICIANS, DEMO_PATIENTS, seedDemo } from '../../../scripts/seed-demo.ts';
 
+// Reuse the build the shared stack made: building here would swap .next under a running server.
+if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+  throw new Error('no Next.js build: start the shared e2e stack (npm run e2e:serve / npm test) first');
+}
 const port = Number(process.env.OWN_STACK_PORT ?? 3111);
-const stack = await startE2EStack({ port, extraEnv: { SESSION_IDLE_MINUTES: process.env.OWN_STACK_IDLE_MINUTES ?? '0.1' } });
+const baseUrl = `http://localhost:${port}`;
+const dbs = await createTestDatabases({ label: 'e2eown' });
+const env: Record<string, string> = {
+  ...dbs.env,
+  APP_URL: baseUrl,
+  NEXTAUTH_URL: baseUrl,
+  SESSION_IDLE_MINUTES: process.env.OWN_STACK_IDLE_MINUTES ?? '0.1',
+};
+Object.assign(process.env, env);
+await seedDemo(dbs.urls);
+fs.mkdirSync(E2E_LOG_DIR, { recursive: true });
+const children: ChildProcess[] = [spawnWeb(port, env, { stdio: 'pipe' }), spawnWorker(env, { stdio: 'pipe' })];
+for (const [i, child] of children.entries()) {
+  // Into the directory the PHI log scan reads, like the shared stack's logs.
+  const out = fs.createWriteStream(path.join(E2E_LOG_DIR, i === 0 ? 'own-stack-web.log' : 'own-stack-worker.log'), { flags: 'a' });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+}
+await waitForHttp(`${baseUrl}/api/health`, 120_000);
+const stack = {
+  baseUrl,
+  async stop() {
+    await Promise.all(children.map((c) => stopChild(c)));
+    await dbs.drop();
+  },
+};
 
 const { withCoreTenant, withIdentityTenant, withIdentityUnscoped } = await import('../../../lib/db/tenant-scope.ts');
 const { loadTenantKeys } = await import('../../../lib/identity/tenant-keys.ts');

@@ -148,25 +148,37 @@ describe('lifecycle', () => {
     expect(await errorOf(changeAppointmentStatus(tenant.id, appt.id, 'completed'))).toEqual({ code: 'UNPROCESSABLE', reason: 'not_started' });
   });
 
-  it('rolls back the event (and any job) with a transaction that fails after the status update', async () => {
-    const appt = await bookAppointment(tenant.id, { resourceId, tokenId: randomTokenId(), startsAt: futureSlot(4, 12) });
-    await expect(
-      withCoreTenant(tenant.id, async (tx) => {
-        await changeAppointmentStatusInTx(tx, tenant.id, appt.id, 'confirmed');
-        const inside = await tx.event.count({ where: { appointmentId: appt.id } });
-        expect(inside).toBe(2);
-        throw new Error('boom after the status update');
-      }),
-    ).rejects.toThrow('boom');
-    expect((await getAppointment(tenant.id, appt.id)).status).toBe('pending');
-    expect(await eventTypesOf(tenant.id, appt.id)).toEqual(['appointment.created']);
+  it('rolls back the event, its delivery and its job with a transaction that fails after the status update', async () => {
+    // A dedicated tenant with one subscribed endpoint, so every event fans out to a delivery + job.
+    const t = await createTestTenant('rollback');
+    const r = await createOpenResource(t.id);
+    await withCoreTenant(t.id, (tx) => tx.webhookEndpoint.create({ data: { tenantId: t.id, url: 'https://receiver.invalid/hook', secretEnc: 'unused-in-this-test' } }));
     const admin = new pg.Client(pgConfigFromUrl(process.env.TEST_CORE_ADMIN_URL!));
     await admin.connect();
+    const counts = async () => {
+      const jobs = await admin.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'tenantId' = $1`, [t.id]);
+      const deliveries = await admin.query(`SELECT count(*)::int AS n FROM deliveries WHERE tenant_id = $1`, [t.id]);
+      const events = await admin.query(`SELECT count(*)::int AS n FROM events WHERE tenant_id = $1`, [t.id]);
+      return { jobs: jobs.rows[0].n as number, deliveries: deliveries.rows[0].n as number, events: events.rows[0].n as number };
+    };
     try {
-      const jobs = await admin.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE data::text LIKE $1`, [`%${appt.id}%`]);
-      expect(jobs.rows[0].n).toBe(0);
-      const deliveries = await admin.query(`SELECT count(*)::int AS n FROM deliveries d JOIN events e ON e.id = d.event_id WHERE e.appointment_id = $1 AND e.type = 'appointment.status.confirmed'`, [appt.id]);
-      expect(deliveries.rows[0].n).toBe(0);
+      const appt = await bookAppointment(t.id, { resourceId: r, tokenId: randomTokenId(), startsAt: futureSlot(4, 12) });
+      // Positive control: the committed booking wrote one event, one delivery and one job.
+      const afterBooking = await counts();
+      expect(afterBooking).toEqual({ jobs: 1, deliveries: 1, events: 1 });
+      await expect(
+        withCoreTenant(t.id, async (tx) => {
+          await changeAppointmentStatusInTx(tx, t.id, appt.id, 'confirmed');
+          expect(await tx.event.count({ where: { appointmentId: appt.id } })).toBe(2);
+          throw new Error('boom after the status update');
+        }),
+      ).rejects.toThrow('boom');
+      expect((await getAppointment(t.id, appt.id)).status).toBe('pending');
+      expect(await eventTypesOf(t.id, appt.id)).toEqual(['appointment.created']);
+      expect(await counts()).toEqual(afterBooking);
+      // And the same change committed does produce its event, delivery and job.
+      await confirmAppointment(t.id, appt.id);
+      expect(await counts()).toEqual({ jobs: 2, deliveries: 2, events: 2 });
     } finally {
       await admin.end();
     }
