@@ -80,7 +80,8 @@ test('patient and clinician meet in the built-in room; used, foreign and cancell
     await signIn(clinician, CLINICIANS[clinicianName!]!);
     await clinician.goto('/clinician/schedule');
     const row = clinician.locator(`tr[data-appointment-id="${appointmentId}"]`);
-    await row.getByRole('button', { name: 'Confirm' }).click();
+    // noWaitAfter: the action re-renders the row in place; there is no navigation to wait for.
+    await row.getByRole('button', { name: 'Confirm' }).click({ noWaitAfter: true });
     await expect(row.getByText('confirmed', { exact: false })).toBeVisible();
 
     // 3. Within seconds both dashboards offer "Join visit" (webhook → receiver → provisioning job).
@@ -124,7 +125,7 @@ test('patient and clinician meet in the built-in room; used, foreign and cancell
     const freshToken = await revealWithoutJoining(dashboard, appointmentId);
     const schedule = await clinicianCtx.newPage();
     await schedule.goto('/clinician/schedule');
-    await schedule.locator(`tr[data-appointment-id="${appointmentId}"]`).getByRole('button', { name: 'Cancel' }).click();
+    await schedule.locator(`tr[data-appointment-id="${appointmentId}"]`).getByRole('button', { name: 'Cancel' }).click({ noWaitAfter: true });
     // The room closes for those inside it once the revoke job has run.
     await expect(clinician.getByTestId('visit-room')).toHaveAttribute('data-phase', 'closed', { timeout: 60_000 });
     const afterCancel = await patientCtx.request.post(`/api/visit/${roomId}/join`, { data: { token: freshToken } });

@@ -1,11 +1,11 @@
 /**
  * The proxy's route-group gate (a UX convenience, not the authorization check — pages and
  * actions call requireSession themselves). It sends signed-out or idle visitors of the portals
- * to /signin, sends a wrong role to /denied, and on every real (non-prefetch) request of a live
- * session moves its lastActivity forward by re-issuing the cookie.
+ * to /signin, sends a wrong role to /denied, and on every page load or navigation (GET, not a
+ * prefetch) of a live session moves its lastActivity forward by re-issuing the cookie.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { decodeSessionToken, encodeSessionToken, sessionCookieName, sessionCookieOptions, sessionMaxAgeSeconds } from './session-token.ts';
+import { decodeSessionToken, encodeSessionToken, idleTimeoutMs, sessionCookieName, sessionCookieOptions, sessionMaxAgeSeconds } from './session-token.ts';
 import { refreshActivity } from './session-activity.ts';
 import type { Role } from './roles.ts';
 
@@ -16,6 +16,7 @@ const ROLE_PREFIXES: Array<[string, Role]> = [
 ];
 const SIGNED_IN_PREFIXES = ['/mfa', '/account'];
 const PUBLIC_EXCEPTIONS = ['/patient/signup'];
+const REFRESH_FRACTION = 0.25;
 
 function matchesPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
@@ -36,7 +37,8 @@ export function gatedRouteRole(pathname: string): Role | 'any' | null {
 
 function isPrefetch(request: NextRequest): boolean {
   const h = request.headers;
-  return h.get('next-router-prefetch') === '1' || h.get('purpose') === 'prefetch' || h.get('sec-purpose')?.includes('prefetch') === true;
+  // Next sends next-router-prefetch ('1' or '2') or next-router-segment-prefetch on router prefetches.
+  return h.has('next-router-prefetch') || h.has('next-router-segment-prefetch') || h.get('purpose') === 'prefetch' || h.get('sec-purpose')?.includes('prefetch') === true;
 }
 
 export interface GateDecision {
@@ -66,10 +68,18 @@ export async function gateRouteGroups(request: NextRequest): Promise<GateDecisio
   if (role !== 'any' && claims.role !== role) {
     return { redirect: NextResponse.redirect(new URL('/denied', request.url)) };
   }
-  if (isPrefetch(request)) {
+  // Refresh only on page loads and navigations. Never on POSTs: a server action may itself
+  // clear or re-issue the cookie (sign-out, MFA step-up) and the proxy's copy must not race it.
+  // In-page activity is reported by the idle monitor instead.
+  if (isPrefetch(request) || (request.method !== 'GET' && request.method !== 'HEAD')) {
     return {};
   }
   const now = Date.now();
+  // Re-issue at most every REFRESH_FRACTION of the idle window: fewer Set-Cookies means fewer
+  // responses that could race a sign-out in flight, and less JWE work per navigation.
+  if (now - claims.lastActivity < Math.min(60_000, idleTimeoutMs() * REFRESH_FRACTION)) {
+    return {};
+  }
   const maxAge = Math.max(1, Math.floor((claims.issuedAt + sessionMaxAgeSeconds() * 1000 - now) / 1000));
   return {
     refreshCookie: {

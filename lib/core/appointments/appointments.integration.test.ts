@@ -5,6 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { sealEndpointSecret } from '../../webhooks/delivery/endpoint-secrets.ts';
+import { generateWebhookSecret } from '../../webhooks/signature.ts';
 import { createTestTenant } from '../../../test/support/test-tenant.ts';
 import { withCoreTenant } from '../../db/tenant-scope.ts';
 import { pgConfigFromUrl } from '../../db/pg-url.ts';
@@ -152,7 +155,11 @@ describe('lifecycle', () => {
     // A dedicated tenant with one subscribed endpoint, so every event fans out to a delivery + job.
     const t = await createTestTenant('rollback');
     const r = await createOpenResource(t.id);
-    await withCoreTenant(t.id, (tx) => tx.webhookEndpoint.create({ data: { tenantId: t.id, url: 'https://receiver.invalid/hook', secretEnc: 'unused-in-this-test' } }));
+    // A real sealed secret: other suites (e.g. master-key rotation) read every endpoint's secret.
+    const endpointId = randomUUID();
+    await withCoreTenant(t.id, (tx) =>
+      tx.webhookEndpoint.create({ data: { id: endpointId, tenantId: t.id, url: 'https://receiver.invalid/hook', secretEnc: sealEndpointSecret(endpointId, generateWebhookSecret()) } }),
+    );
     const admin = new pg.Client(pgConfigFromUrl(process.env.TEST_CORE_ADMIN_URL!));
     await admin.connect();
     const counts = async () => {
