@@ -13,22 +13,44 @@ import type { Drill } from './verify/drill.ts';
 import { printTable, writeReport, type ReportRow } from './verify/write-report.ts';
 import { tokenizationDrill } from './verify/drills/tokenization.ts';
 import { isolationDrill } from './verify/drills/isolation.ts';
+import { idempotencyDrill } from './verify/drills/idempotency.ts';
+import { deadLetterDrill } from './verify/drills/dead-letter-alerts.ts';
+import { startSlackStandin } from '../test/standins/slack-standin.ts';
+import { startPagerDutyStandin } from '../test/standins/pagerduty-standin.ts';
+import { startDatadogStandin } from '../test/standins/datadog-standin.ts';
 
 if (process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
   // Drills create and drop their own databases on the given server.
   process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 }
-const profile = process.env.VERIFY_PROFILE ?? 'full';
-const DRILLS: Drill[] = [isolationDrill, tokenizationDrill];
+const profile = process.env.VERIFY_PROFILE === 'short' ? 'short' : 'full';
+// Order matters: the PHI scan runs last, over everything the other drills wrote.
+const DRILLS: Drill[] = [isolationDrill, idempotencyDrill, deadLetterDrill, tokenizationDrill];
 
-const stack = await startE2EStack({ port: Number(process.env.VERIFY_PORT ?? 3399), log: (m) => console.log(`[verify] ${m}`) });
+const alerts = { slack: await startSlackStandin(), pagerduty: await startPagerDutyStandin(), datadog: await startDatadogStandin({ apiKey: 'verify-datadog-key' }) };
+const stack = await startE2EStack({
+  port: Number(process.env.VERIFY_PORT ?? 3399),
+  log: (m) => console.log(`[verify] ${m}`),
+  extraEnv: {
+    // Short retry base so the dead-letter drill takes seconds, not the production ~30 minutes.
+    WEBHOOK_RETRY_BASE_MS: '100',
+    WEBHOOK_MAX_ATTEMPTS: '5',
+    ALERT_SLACK_WEBHOOK_URL: alerts.slack.url,
+    ALERT_PAGERDUTY_ROUTING_KEY: 'verify-routing-key',
+    PAGERDUTY_EVENTS_URL: alerts.pagerduty.url,
+    ALERT_DATADOG_API_KEY: 'verify-datadog-key',
+    DATADOG_API_URL: alerts.datadog.url,
+    API_RATE_LIMIT_PER_MINUTE: '100000',
+  },
+});
+const ctx = { stack, alerts, profile } as const;
 const rows: ReportRow[] = [];
 try {
   for (const drill of DRILLS) {
     const t0 = Date.now();
     console.log(`[verify] ${drill.id}…`);
     try {
-      const r = await drill.run(stack);
+      const r = await drill.run(ctx);
       rows.push({ id: drill.id, title: drill.title, checklist: drill.checklist, ...r, durationMs: Date.now() - t0 });
     } catch (error) {
       rows.push({ id: drill.id, title: drill.title, checklist: drill.checklist, ok: false, figure: 'drill crashed', evidence: { error: error instanceof Error ? error.message : String(error) }, durationMs: Date.now() - t0 });
@@ -36,6 +58,7 @@ try {
   }
 } finally {
   await stack.stop();
+  await Promise.all(Object.values(alerts).map((a) => a.close()));
 }
 const report = { at: new Date().toISOString(), profile, database: redactUrl(process.env.TEST_DATABASE_URL ?? 'embedded PostgreSQL'), ok: rows.every((r) => r.ok), rows };
 printTable(report);

@@ -1,5 +1,13 @@
 /** A verification drill: one check of the compliance checklist, with a figure and evidence. */
 import type { E2EStack } from '../lib/e2e-stack.ts';
+import type { AlertStandin } from '../../test/standins/alert-standin-server.ts';
+
+/** What a drill gets: the running system and the local stand-ins of the alert services. */
+export interface VerifyContext {
+  stack: E2EStack;
+  alerts: { slack: AlertStandin; pagerduty: AlertStandin; datadog: AlertStandin };
+  profile: 'short' | 'full';
+}
 
 export interface DrillResult {
   ok: boolean;
@@ -14,7 +22,7 @@ export interface Drill {
   title: string;
   /** Which seed-checklist item this is evidence for (see report). */
   checklist: 1 | 2 | 3 | 4 | 0;
-  run(stack: E2EStack): Promise<DrillResult>;
+  run(ctx: VerifyContext): Promise<DrillResult>;
 }
 
 export const CHECKLIST: Record<number, string> = {

@@ -42,10 +42,13 @@ export async function callFormAction(
   fields: Record<string, string>,
   opts: { origin?: string; page?: string } = {},
 ): Promise<APIResponse> {
-  const multipart: Record<string, string> = { '0': '[null,"$K1"]' };
+  // A FormData, not an object: object keys like "0" would be sent first, and the root part must
+  // come last, as React sends it (the server builds the form from the parts before it).
+  const multipart = new FormData();
   for (const [k, v] of Object.entries(fields)) {
-    multipart[`1_${k}`] = v;
+    multipart.append(`_1_${k}`, v);
   }
+  multipart.append('0', '[null,"$K1"]');
   return request.post(`${baseUrl}${opts.page ?? action.page}`, {
     headers: { 'next-action': action.id, accept: 'text/x-component', origin: opts.origin ?? baseUrl },
     multipart,

@@ -21,7 +21,7 @@ export const isolationDrill: Drill = {
   id: 'tenant-isolation',
   title: 'Row-level security forced on every tenant table; cross-tenant SQL through the app role changes nothing',
   checklist: 0,
-  async run(stack) {
+  async run({ stack }) {
     const unforced: string[] = [];
     let tables = 0;
     for (const url of [stack.urls.coreAdmin, stack.urls.identityAdmin]) {

@@ -34,7 +34,7 @@ export const tokenizationDrill: Drill = {
   id: 'tokenization',
   title: 'Core database holds tokens only: no PHI columns, no PHI in a full dump',
   checklist: 1,
-  async run(stack) {
+  async run({ stack }) {
     const admin = new pg.Client(pgConfigFromUrl(stack.urls.coreAdmin));
     await admin.connect();
     let suspicious: string[];
