@@ -9,7 +9,7 @@
  *   session cookie is no key to the headless API.
  */
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { APIResponse, Browser, BrowserContext } from '@playwright/test';
 import { expect, test } from './support/security-fixture.ts';
 import { callFormAction, findServerAction } from './support/server-actions.ts';
 import { signIn } from '../auth/support/auth-fixtures.ts';
@@ -29,6 +29,16 @@ async function signedIn(browser: Browser, baseURL: string, email: string): Promi
   await signIn(page, email, DEMO_PASSWORD);
   await page.close();
   return context;
+}
+
+/** Runs the calls one after another; returns [label, status, body] (bodies die with their context). */
+async function readAll(calls: Array<[string, Promise<APIResponse>]>): Promise<Array<[string, number, string]>> {
+  const out: Array<[string, number, string]> = [];
+  for (const [label, call] of calls) {
+    const res = await call;
+    out.push([label, res.status(), await res.text()]);
+  }
+  return out;
 }
 
 test('a server action POSTed from a foreign Origin is refused (CSRF); the same request from our origin works', async ({ sec, browser, ownerDb }) => {
@@ -62,22 +72,27 @@ test('patients and clinicians cannot run admin or other people’s actions', asy
 
   // Maria (patient): admin actions, the clinician's action, and James's visit.
   const maria = await signedIn(browser, sec.baseUrl, DEMO_PATIENTS[0]!.email);
-  const attempts: Array<[string, Awaited<ReturnType<typeof callFormAction>>]> = [
-    ['patient → createApiKey', await callFormAction(maria.request, sec.baseUrl, createApiKey, { label: `escalation ${tag}` })],
-    ['patient → disableUser(admin)', await callFormAction(maria.request, sec.baseUrl, disableUser, { userId: adminUserId })],
-    ['patient → changeVisitStatus', await callFormAction(maria.request, sec.baseUrl, changeVisitStatus, { appointmentId: sec.demo.jamesAppointmentId, target: 'cancelled' })],
-    ['patient → cancel another patient’s visit', await callFormAction(maria.request, sec.baseUrl, cancelVisit, { appointmentId: sec.demo.jamesAppointmentId }, { page: `/patient/visits/${sec.demo.jamesAppointmentId}` })],
+  const attempts: Array<[string, Promise<APIResponse>]> = [
+    ['patient → createApiKey', callFormAction(maria.request, sec.baseUrl, createApiKey, { label: `escalation ${tag}` })],
+    ['patient → disableUser(admin)', callFormAction(maria.request, sec.baseUrl, disableUser, { userId: adminUserId })],
+    ['patient → changeVisitStatus', callFormAction(maria.request, sec.baseUrl, changeVisitStatus, { appointmentId: sec.demo.jamesAppointmentId, target: 'cancelled' })],
+    ['patient → cancel another patient’s visit', callFormAction(maria.request, sec.baseUrl, cancelVisit, { appointmentId: sec.demo.jamesAppointmentId }, { page: `/patient/visits/${sec.demo.jamesAppointmentId}` })],
     [
       'patient → reschedule another patient’s visit',
-      await callFormAction(maria.request, sec.baseUrl, rescheduleVisit, { appointmentId: sec.demo.jamesAppointmentId, startsAt: new Date(before.starts_at.getTime() + 3_600_000).toISOString() }, { page: `/patient/visits/${sec.demo.jamesAppointmentId}` }),
+      callFormAction(maria.request, sec.baseUrl, rescheduleVisit, { appointmentId: sec.demo.jamesAppointmentId, startsAt: new Date(before.starts_at.getTime() + 3_600_000).toISOString() }, { page: `/patient/visits/${sec.demo.jamesAppointmentId}` }),
     ],
   ];
+  const outcomes = await readAll(attempts);
   await maria.close();
 
   // Dr. Okafor (clinician): admin action, and Dr. Rivera's visit.
   const okafor = await signedIn(browser, sec.baseUrl, DEMO_CLINICIANS[1]!.email);
-  attempts.push(['clinician → createApiKey', await callFormAction(okafor.request, sec.baseUrl, createApiKey, { label: `escalation ${tag}` })]);
-  attempts.push(['clinician → another clinician’s visit', await callFormAction(okafor.request, sec.baseUrl, changeVisitStatus, { appointmentId: sec.demo.jamesAppointmentId, target: 'cancelled' })]);
+  outcomes.push(
+    ...(await readAll([
+      ['clinician → createApiKey', callFormAction(okafor.request, sec.baseUrl, createApiKey, { label: `escalation ${tag}` })],
+      ['clinician → another clinician’s visit', callFormAction(okafor.request, sec.baseUrl, changeVisitStatus, { appointmentId: sec.demo.jamesAppointmentId, target: 'cancelled' })],
+    ])),
+  );
   for (const path of ['/admin', '/admin/api-keys', '/admin/webhooks', '/patient', '/patient/book']) {
     const res = await okafor.request.get(`${sec.baseUrl}${path}`, { maxRedirects: 0 });
     expect(res.status(), `clinician GET ${path}`).toBe(307);
@@ -85,10 +100,9 @@ test('patients and clinicians cannot run admin or other people’s actions', asy
   }
   await okafor.close();
 
-  for (const [label, res] of attempts) {
-    const text = await res.text();
+  for (const [label, status, text] of outcomes) {
     expect(text, label).not.toContain('"ok":true');
-    expect(res.status(), label).toBeLessThan(500);
+    expect(status, label).toBeLessThan(500);
   }
   expect(await ownerDb.count('core', 'SELECT count(*) AS n FROM api_keys WHERE label = $1', [`escalation ${tag}`])).toBe(0);
   expect(await ownerDb.count('identity', 'SELECT count(*) AS n FROM users WHERE id = $1 AND disabled_at IS NOT NULL', [adminUserId])).toBe(0);
