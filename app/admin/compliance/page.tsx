@@ -1,0 +1,69 @@
+import { requireSession } from '@/lib/auth/session.ts';
+import { readVerifyReport } from '@/lib/compliance/read-verify-report.ts';
+import { PageHeader } from '@/components/ui/page-header.tsx';
+import { EmptyState } from '@/components/ui/empty-state.tsx';
+import { Table, Th, Td } from '@/components/ui/table.tsx';
+import { Badge } from '@/components/ui/badge.tsx';
+
+const CHECKLIST: Record<number, string> = {
+  1: 'Scheduling decoupled from identity by tokenization at the database tier',
+  2: 'Idempotency keys prevent duplicate actions on re-send',
+  3: 'Consultation rooms unique and single-use, never permanent URLs',
+  4: 'Automated DLQ alerts when a status event fails to deliver',
+  0: 'Platform security controls',
+};
+
+/** Compliance: the latest verification drill report with its figures. */
+export default async function CompliancePage() {
+  await requireSession({ roles: ['admin'] });
+  const report = await readVerifyReport();
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Compliance" description="Evidence from the latest verification run (npm run verify): each check with its figure." />
+      {!report ? (
+        <EmptyState title="No verification report yet" description="Run npm run verify on this server; its report appears here." />
+      ) : (
+        <>
+          <p className="text-sm text-slate-700">
+            {report.ok ? <Badge tone="success">All checks passed</Badge> : <Badge tone="danger">Some checks failed</Badge>}{' '}
+            Run at <time dateTime={report.at}>{new Date(report.at).toUTCString()}</time> · profile {report.profile}
+          </p>
+          {Object.entries(CHECKLIST).map(([n, label]) => {
+            const rows = report.rows.filter((r) => r.checklist === Number(n));
+            if (rows.length === 0) {
+              return null;
+            }
+            return (
+              <section key={n} aria-labelledby={`checklist-${n}`} className="space-y-2">
+                <h2 id={`checklist-${n}`} className="text-lg font-semibold">
+                  {n === '0' ? '' : `(${n}) `}
+                  {label}
+                </h2>
+                <Table caption={label} hideCaption>
+                  <thead>
+                    <tr>
+                      <Th>Result</Th>
+                      <Th>Check</Th>
+                      <Th>Figure</Th>
+                      <Th>Duration</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.id}>
+                        <Td>{r.ok ? <Badge tone="success">pass</Badge> : <Badge tone="danger">fail</Badge>}</Td>
+                        <Td>{r.title}</Td>
+                        <Td>{r.figure}</Td>
+                        <Td>{(r.durationMs / 1000).toFixed(1)} s</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </section>
+            );
+          })}
+        </>
+      )}
+    </div>
+  );
+}
