@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // Not test-results/ itself: Playwright empties its outputDir, and the app logs that the PHI
+  // log scan reads live in test-results/logs/.
+  outputDir: 'test-results/playwright',
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

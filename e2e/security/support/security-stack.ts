@@ -136,6 +136,11 @@ const stop = async () => {
   }
   stopping = true;
   await Promise.all(children.map((c) => stopChild(c)));
+  // Close this process's own pools (booking used pg-boss and Prisma) before the server may stop.
+  const { getBoss } = await import('../../../lib/jobs/boss.ts');
+  const { disconnectDbs } = await import('../../../lib/db/clients.ts');
+  await (await getBoss()).stop({ graceful: false, wait: true }).catch(() => {});
+  await disconnectDbs().catch(() => {});
   await dbs.drop();
   process.exit(0);
 };
