@@ -10,7 +10,14 @@ import { EVENT_TYPES } from '../core/events/event-types.ts';
 import { ZTokenId } from '../core/ids.ts';
 import { PAGE_SIZE_MAX } from '../core/pagination/cursor.ts';
 
-const ZInstant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time with Z or an offset', example: '2026-03-09T14:00:00Z' });
+// Bounded: the slot engine's calendar arithmetic cannot step past year 9999 (a 9999-12-31 start
+// answered 500; found by e2e/security/api-fuzz.spec.ts).
+const INSTANT_MIN_MS = Date.UTC(1970, 0, 1);
+const INSTANT_MAX_MS = Date.UTC(9000, 0, 1);
+const ZInstant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => Date.parse(s) >= INSTANT_MIN_MS && Date.parse(s) < INSTANT_MAX_MS, { message: 'date-time must lie between 1970 and 9000' })
+  .meta({ description: 'ISO 8601 date-time with Z or an offset (years 1970–8999)', example: '2026-03-09T14:00:00Z' });
 const ZUuid = z.uuid();
 const ZToken = ZTokenId.meta({ description: 'Opaque patient token (tk_…); never a name or contact detail', example: 'tk_3q2x9hZk4s1mB7cP0aLwYd' });
 const ZLimit = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).optional().meta({ description: `Page size (1-${PAGE_SIZE_MAX}, default 50)` });

@@ -16,8 +16,21 @@ function describeErrorChain(error: unknown, depth = 0): string {
   return `${parts.join(' ')} ${describeErrorChain(e.cause, depth + 1)}`;
 }
 
-/** True when the error is the appointments_no_overlap exclusion violation (SQLSTATE 23P01). */
+/**
+ * True when the error is the appointments_no_overlap exclusion violation (SQLSTATE 23P01), or the
+ * deadlock (40P01; Prisma P2034 "write conflict or a deadlock") PostgreSQL may report instead when
+ * concurrent transactions insert conflicting rows into an exclusion constraint at the same moment:
+ * either way this transaction lost the race for the slot. (Found by e2e/security/api-fuzz.spec.ts:
+ * identical concurrent bookings answered 500.)
+ */
 export function isOverlapViolation(error: unknown): boolean {
   const text = describeErrorChain(error);
-  return text.includes('23P01') || text.includes('appointments_no_overlap') || /exclusion constraint/i.test(text);
+  return (
+    text.includes('23P01') ||
+    text.includes('appointments_no_overlap') ||
+    /exclusion constraint/i.test(text) ||
+    text.includes('40P01') ||
+    text.includes('P2034') ||
+    /deadlock/i.test(text)
+  );
 }
