@@ -16,6 +16,7 @@ import { isolationDrill } from './verify/drills/isolation.ts';
 import { idempotencyDrill } from './verify/drills/idempotency.ts';
 import { deadLetterDrill } from './verify/drills/dead-letter-alerts.ts';
 import { chaosDrill, securityProbesDrill } from './verify/drills/test-suites.ts';
+import { singleUseRoomsDrill } from './verify/drills/single-use-rooms.ts';
 import { startSlackStandin } from '../test/standins/slack-standin.ts';
 import { startPagerDutyStandin } from '../test/standins/pagerduty-standin.ts';
 import { startDatadogStandin } from '../test/standins/datadog-standin.ts';
@@ -26,7 +27,7 @@ if (process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
 }
 const profile = process.env.VERIFY_PROFILE === 'short' ? 'short' : 'full';
 // Order matters: the PHI scan runs last, over everything the other drills wrote.
-const DRILLS: Drill[] = [isolationDrill, idempotencyDrill, deadLetterDrill, securityProbesDrill, ...(profile === 'full' ? [chaosDrill] : []), tokenizationDrill];
+const DRILLS: Drill[] = [isolationDrill, idempotencyDrill, singleUseRoomsDrill, deadLetterDrill, securityProbesDrill, ...(profile === 'full' ? [chaosDrill] : []), tokenizationDrill];
 
 const alerts = { slack: await startSlackStandin(), pagerduty: await startPagerDutyStandin(), datadog: await startDatadogStandin({ apiKey: 'verify-datadog-key' }) };
 const stack = await startE2EStack({
