@@ -16,7 +16,11 @@ const INSTANT_MIN_MS = Date.UTC(1970, 0, 1);
 const INSTANT_MAX_MS = Date.UTC(9000, 0, 1);
 const ZInstant = z.iso
   .datetime({ offset: true })
-  .refine((s) => Date.parse(s) >= INSTANT_MIN_MS && Date.parse(s) < INSTANT_MAX_MS, { message: 'date-time must lie between 1970 and 9000' })
+  // zod runs refinements after a failed format check too; leave unparseable input to that check.
+  .refine((s) => {
+    const t = Date.parse(s);
+    return Number.isNaN(t) || (t >= INSTANT_MIN_MS && t < INSTANT_MAX_MS);
+  }, { message: 'date-time must lie between 1970 and 9000' })
   .meta({ description: 'ISO 8601 date-time with Z or an offset (years 1970–8999)', example: '2026-03-09T14:00:00Z' });
 const ZUuid = z.uuid();
 const ZToken = ZTokenId.meta({ description: 'Opaque patient token (tk_…); never a name or contact detail', example: 'tk_3q2x9hZk4s1mB7cP0aLwYd' });
