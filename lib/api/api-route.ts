@@ -20,6 +20,7 @@ export interface ApiContext<P> {
 export type ApiResult = StoredResponse;
 
 const MAX_BODY_BYTES = 64 * 1024;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function readJsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
@@ -63,7 +64,14 @@ export function apiRoute<P extends Record<string, string | string[]>>(handler: (
       const url = new URL(request.url);
       const hasBody = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
       const body = hasBody ? await readJsonBody(request) : undefined;
-      const ctx: ApiContext<P> = { caller, request, url, params: await context.params, body };
+      // Static routes get no params object at all.
+      const params = ((await context?.params) ?? {}) as P;
+      // Every `{id}` of /api/v1 is a uuid: anything else names nothing (and must not reach a uuid
+      // column, where PostgreSQL's cast error was a 500; found by e2e/security/api-fuzz.spec.ts).
+      if (typeof params.id === 'string' && !UUID_RE.test(params.id)) {
+        throw new AppError('NOT_FOUND', 'Not found');
+      }
+      const ctx: ApiContext<P> = { caller, request, url, params, body };
       const idempotencyKey = request.method === 'POST' ? parseIdempotencyKey(request.headers.get('idempotency-key')) : null;
       if (!idempotencyKey) {
         return jsonResponse(await runHandler(handler, ctx), rateHeaders);

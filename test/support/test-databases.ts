@@ -64,6 +64,7 @@ export async function createTestDatabases(opts: { port?: number; label?: string 
         return;
       }
       const client = new pg.Client(pgConfigFromUrl(server.adminUrl));
+      let inUse = false;
       await client.connect();
       try {
         for (const db of [urls.names.identityDb, urls.names.coreDb]) {
@@ -72,10 +73,16 @@ export async function createTestDatabases(opts: { port?: number; label?: string 
         for (const role of [urls.names.identityRole, urls.names.coreRole]) {
           await client.query(`DROP ROLE IF EXISTS "${role}"`);
         }
+        // The embedded test server is shared by concurrent runs (a vitest run and a browser-test
+        // stack, say): only the last one out stops it.
+        const others = await client.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'pt\\_%'`);
+        inUse = others.rows[0].n > 0;
       } finally {
         await client.end();
       }
-      await server.stop();
+      if (!inUse) {
+        await server.stop();
+      }
     },
   };
 }

@@ -23,7 +23,7 @@ export const test = base.extend<{ ownerDb: OwnerDb }, { sec: SecurityStackInfo }
     async ({}, use) => {
       const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings=ExperimentalWarning', '--import', 'tsx', 'e2e/security/support/security-stack.ts'], {
         cwd: ROOT,
-        env: { ...process.env, SECURITY_STACK_PORT: process.env.SECURITY_STACK_PORT ?? '3115' },
+        env: { ...process.env },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const info = await new Promise<SecurityStackInfo>((resolve, reject) => {

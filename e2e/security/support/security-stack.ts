@@ -9,6 +9,7 @@
  * databases on SIGTERM.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { createTestDatabases } from '../../../test/support/test-databases.ts';
@@ -24,7 +25,9 @@ const distDir = process.env.NEXT_DIST_DIR || '.next';
 if (!fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
   throw new Error('no Next.js build: start the shared e2e stack (npm run e2e:serve / npm test) first');
 }
-const port = Number(process.env.SECURITY_STACK_PORT ?? 3115);
+// A free port unless one is forced: two runs at once (a developer's and `npm test`) must not
+// meet on one port, where the second stack's checks would reach the first stack's server.
+const port = Number(process.env.SECURITY_STACK_PORT) || (await findFreePort());
 const baseUrl = `http://localhost:${port}`;
 const dbs = await createTestDatabases({ label: 'e2esec' });
 const env: Record<string, string> = {
@@ -154,4 +157,13 @@ function nextWeekdaySlot(minDays: number, hourUtc: number): Date {
     d.setUTCDate(d.getUTCDate() + 1);
   }
   return d;
+}
+
+/** An ephemeral TCP port that is free right now. */
+async function findFreePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port: free } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return free;
 }
