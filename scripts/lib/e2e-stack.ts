@@ -53,7 +53,14 @@ export async function startE2EStack(opts: { port: number; extraEnv?: Record<stri
   const worker = spawnWorker(env, { stdio: 'pipe' });
   pipeToFile(web, webLog);
   pipeToFile(worker, workerLog);
-  await waitForHttp(`${baseUrl}/api/health`, 120_000);
+  try {
+    await waitForHttp(`${baseUrl}/api/health`, 120_000);
+  } catch (error) {
+    // Never leave orphans behind (a web server still holding the port, a worker, test databases).
+    await Promise.all([stopChild(web), stopChild(worker)]);
+    await dbs.drop();
+    throw error;
+  }
   log(`e2e stack ready at ${baseUrl}`);
   return {
     baseUrl,
