@@ -44,18 +44,20 @@ export const singleUseRoomsDrill: Drill = {
     }
     const appt = await f.createAppointment();
     const room = await provisionVideoRoom({ tenantId: f.tenantId, appointmentId: appt.id });
-    const link = await revealJoinLink(patient, appt.id, { request });
+    // Act a minute before the visit starts: inside the join window however many visits came first.
+    const at = { request, now: new Date(appt.startsAt.getTime() - 60_000) };
+    const link = await revealJoinLink(patient, appt.id, at);
     if (link.provider !== 'webrtc') {
       return { ok: false, figure: 'expected the built-in provider', evidence: { provider: link.provider } };
     }
-    const firstJoin = !(await refused(() => consumeJoinLink(patient, link.roomId, link.token, { request })));
-    const reuseRefused = await refused(() => consumeJoinLink(patient, link.roomId, link.token, { request }));
-    const clinicianLink = await revealJoinLink(clinician, appt.id, { request });
-    const stolenRefused = clinicianLink.provider === 'webrtc' && (await refused(() => consumeJoinLink(outsider, clinicianLink.roomId, clinicianLink.token, { request })));
-    const outsiderRevealRefused = await refused(() => revealJoinLink(outsider, appt.id, { request }));
-    const fresh = await revealJoinLink(patient, appt.id, { request });
+    const firstJoin = !(await refused(() => consumeJoinLink(patient, link.roomId, link.token, at)));
+    const reuseRefused = await refused(() => consumeJoinLink(patient, link.roomId, link.token, at));
+    const clinicianLink = await revealJoinLink(clinician, appt.id, at);
+    const stolenRefused = clinicianLink.provider === 'webrtc' && (await refused(() => consumeJoinLink(outsider, clinicianLink.roomId, clinicianLink.token, at)));
+    const outsiderRevealRefused = await refused(() => revealJoinLink(outsider, appt.id, at));
+    const fresh = await revealJoinLink(patient, appt.id, at);
     await revokeVideoRoom({ tenantId: f.tenantId, appointmentId: appt.id, reason: 'cancelled' });
-    const afterCancelRefused = fresh.provider === 'webrtc' && (await refused(() => consumeJoinLink(patient, fresh.roomId, fresh.token, { request })));
+    const afterCancelRefused = fresh.provider === 'webrtc' && (await refused(() => consumeJoinLink(patient, fresh.roomId, fresh.token, at)));
     const expiresWithVisit = link.validUntil.getTime() > appt.endsAt.getTime() && link.validUntil.getTime() - appt.endsAt.getTime() <= 2 * 3600_000;
     const ok = roomIds.size === visits && duplicateProvisions === 0 && firstJoin && reuseRefused && stolenRefused && outsiderRevealRefused && afterCancelRefused && expiresWithVisit && 'roomId' in room;
     return {
