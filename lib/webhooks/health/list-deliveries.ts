@@ -44,16 +44,8 @@ export interface AttemptView {
   attemptedAt: string;
 }
 
-type DeliveryRow = {
-  id: string;
-  eventId: string;
-  eventType: string;
-  endpointId: string;
-  status: string;
-  attempts: number;
-  replays: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
+/** The database row: the view with its timestamps still as Dates. */
+type DeliveryRow = Omit<DeliveryView, 'nextAttemptAt' | 'deliveredAt' | 'deadAt' | 'createdAt'> & {
   nextAttemptAt: Date | null;
   deliveredAt: Date | null;
   deadAt: Date | null;
