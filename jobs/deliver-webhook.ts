@@ -11,8 +11,14 @@ import { DELIVER_QUEUE, ZDeliverJob, type TDeliverJob } from '../lib/webhooks/de
 export const deliverWebhookJob: JobDefinition<TDeliverJob> = {
   queue: DELIVER_QUEUE,
   schema: ZDeliverJob,
-  // Parallel subscriptions per worker process; the per-endpoint cap is enforced in the database.
-  work: { batchSize: 1, pollingIntervalSeconds: 0.5, localConcurrency: Number(process.env.WEBHOOK_WORKER_CONCURRENCY ?? 16) },
+  // Parallel subscriptions per worker process, each fetching a batch that runs concurrently
+  // (deliverOnce is idempotent per attempt, so a failed batch's re-run is harmless); the
+  // per-endpoint cap is enforced in the database.
+  work: {
+    batchSize: Number(process.env.WEBHOOK_WORKER_BATCH_SIZE ?? 8),
+    pollingIntervalSeconds: 0.5,
+    localConcurrency: Number(process.env.WEBHOOK_WORKER_CONCURRENCY ?? 4),
+  },
   async handle(data) {
     await deliverOnce(data);
   },

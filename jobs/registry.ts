@@ -21,9 +21,15 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
     const concurrency = job.work?.localConcurrency ?? 1;
     for (let i = 0; i < concurrency; i += 1) {
       await boss.work(job.queue, { batchSize: job.work?.batchSize ?? 1, pollingIntervalSeconds: job.work?.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
-        for (const j of jobs) {
-          const data = job.schema.parse(j.data);
-          await job.handle(data, { id: j.id, retryCount: (j as { retryCount?: number }).retryCount });
+        // A batch runs concurrently: pg-boss waits out the polling interval after each fetch, so
+        // one job per fetch would cap a subscription at two jobs a second. If any job throws, the
+        // whole batch is failed and retried, so batching is only for idempotent handlers.
+        const results = await Promise.allSettled(
+          jobs.map((j) => job.handle(job.schema.parse(j.data), { id: j.id, retryCount: (j as { retryCount?: number }).retryCount })),
+        );
+        const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed.length > 0) {
+          throw failed.length === 1 ? failed[0].reason : new AggregateError(failed.map((r) => r.reason), `${failed.length} of ${jobs.length} jobs failed`);
         }
       });
     }
