@@ -29,7 +29,7 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
         );
         const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed.length > 0) {
-          throw failed.length === 1 ? failed[0].reason : new AggregateError(failed.map((r) => r.reason), `${failed.length} of ${jobs.length} jobs failed`);
+          throw failed.length === 1 ? failed[0]!.reason : new AggregateError(failed.map((r) => r.reason), `${failed.length} of ${jobs.length} jobs failed`);
         }
       });
     }

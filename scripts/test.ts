@@ -5,8 +5,10 @@
  *     (embedded by default; TEST_DATABASE_URL may point at a local server)
  *  3. end-to-end tests (Playwright, Debian Chromium) against the started app: fresh databases,
  *     demo seed, production build, web server and worker
+ *  4. the compliance drills (`npm run verify`, short profile) on another freshly started system;
+ *     each drill counts as one test
  * Ends with one line "tests: N passed, N failed" and a non-zero exit code on any failure.
- * Flags: --skip-e2e, --only-e2e, --skip-static.
+ * Flags: --skip-e2e, --only-e2e, --skip-static, --skip-verify.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,6 +55,16 @@ function countPlaywright(file: string): void {
   failed += r.stats.unexpected;
 }
 
+function countVerify(file: string): void {
+  if (!fs.existsSync(file)) {
+    failed += 1;
+    return;
+  }
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows: { ok: boolean }[] };
+  passed += r.rows.filter((row) => row.ok).length;
+  failed += r.rows.filter((row) => !row.ok).length;
+}
+
 const wasmFlags = '--experimental-wasm-modules --no-warnings=ExperimentalWarning';
 
 if (!args.has('--skip-static') && !args.has('--only-e2e')) {
@@ -93,6 +105,15 @@ if (!args.has('--skip-e2e')) {
     await stack.stop();
   }
   countPlaywright(out);
+}
+
+if (!args.has('--skip-verify') && !args.has('--only-e2e')) {
+  const report = path.join(ROOT, 'reports', 'verify.json');
+  fs.rmSync(report, { force: true });
+  run('compliance drills (npm run verify, short profile)', process.execPath, [...wasmFlags.split(' '), '--import', 'tsx', 'scripts/verify.ts'], {
+    VERIFY_PROFILE: 'short',
+  });
+  countVerify(report);
 }
 
 console.log(`\n[test] ${failures.length === 0 ? 'all stages passed' : `failed stages: ${failures.join(', ')}`}`);
