@@ -6,28 +6,37 @@
  * VERIFY_PROFILE=short (CI) runs smaller volumes.
  */
 import path from 'node:path';
-import { startE2EStack } from './lib/e2e-stack.ts';
+import { E2E_LOG_DIR, startE2EStack } from './lib/e2e-stack.ts';
 import { ROOT } from './lib/launch-env.ts';
 import { redactUrl } from '../lib/db/pg-url.ts';
 import type { Drill } from './verify/drill.ts';
 import { printTable, writeReport, type ReportRow } from './verify/write-report.ts';
 import { tokenizationDrill } from './verify/drills/tokenization.ts';
+import { patientTrafficDrill } from './verify/drills/patient-traffic.ts';
+import { teeOutputTo } from './verify/tee-output.ts';
 import { isolationDrill } from './verify/drills/isolation.ts';
 import { idempotencyDrill } from './verify/drills/idempotency.ts';
 import { deadLetterDrill } from './verify/drills/dead-letter-alerts.ts';
-import { chaosDrill, securityProbesDrill } from './verify/drills/test-suites.ts';
+import { securityProbesDrill } from './verify/drills/test-suites.ts';
 import { singleUseRoomsDrill } from './verify/drills/single-use-rooms.ts';
+import { scaleOutDrill } from './verify/drills/scale-out.ts';
+import { chaosRestartDrill } from './verify/drills/chaos-restart.ts';
 import { startSlackStandin } from '../test/standins/slack-standin.ts';
 import { startPagerDutyStandin } from '../test/standins/pagerduty-standin.ts';
 import { startDatadogStandin } from '../test/standins/datadog-standin.ts';
 
+// What verify prints is a log too: the final leak scan reads it.
+teeOutputTo(path.join(E2E_LOG_DIR, 'verify.log'));
 if (process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
   // Drills create and drop their own databases on the given server.
   process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 }
 const profile = process.env.VERIFY_PROFILE === 'short' ? 'short' : 'full';
 // Order matters: the PHI scan runs last, over everything the other drills wrote.
-const DRILLS: Drill[] = [isolationDrill, idempotencyDrill, singleUseRoomsDrill, deadLetterDrill, securityProbesDrill, ...(profile === 'full' ? [chaosDrill] : []), tokenizationDrill];
+const ALL_DRILLS: Drill[] = [isolationDrill, patientTrafficDrill, idempotencyDrill, singleUseRoomsDrill, deadLetterDrill, securityProbesDrill, scaleOutDrill, chaosRestartDrill, tokenizationDrill];
+// VERIFY_ONLY=id,id runs a subset (developing one drill); the order above still applies.
+const only = process.env.VERIFY_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const DRILLS = only ? ALL_DRILLS.filter((d) => only.includes(d.id)) : ALL_DRILLS;
 
 const alerts = { slack: await startSlackStandin(), pagerduty: await startPagerDutyStandin(), datadog: await startDatadogStandin({ apiKey: 'verify-datadog-key' }) };
 const stack = await startE2EStack({

@@ -19,6 +19,10 @@ export interface E2EStack {
   urls: DbUrls;
   env: Record<string, string>;
   logFiles: string[];
+  /** The stack's own processes (drills check they survived, e.g. a database restart). */
+  processes: { web: ChildProcess; worker: ChildProcess };
+  /** Restarts the PostgreSQL server under the stack (chaos drills); the app must recover alone. */
+  restartDatabaseServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +71,8 @@ export async function startE2EStack(opts: { port: number; extraEnv?: Record<stri
     urls: dbs.urls,
     env,
     logFiles: [webLog, workerLog],
+    processes: { web, worker },
+    restartDatabaseServer: () => dbs.server.restart(),
     async stop() {
       await Promise.all([stopChild(web), stopChild(worker)]);
       await dbs.drop();

@@ -12,6 +12,8 @@ import pg from 'pg';
 export interface EmbeddedServer {
   adminUrl: string;
   stop(): Promise<void>;
+  /** Stop + start on the same port and data dir (only for a server this process started). */
+  restart(): Promise<void>;
 }
 
 /** Starts (initialising on first use) the embedded server on `port`. */
@@ -21,7 +23,14 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   // Already running (e.g. `npm start` in another terminal while running `npm run db:diff`):
   // use it and leave it running.
   if (await answers(adminUrl)) {
-    return { adminUrl, stop: async () => {} };
+    return {
+      adminUrl,
+      stop: async () => {},
+      // Another process owns it (and waits on its exit): restarting it underneath would break that run.
+      restart: async () => {
+        throw new Error(`embedded PostgreSQL on port ${opts.port} belongs to another process; use a private TEST_EMBEDDED_PG_PORT to restart it`);
+      },
+    };
   }
   const pgServer = new EmbeddedPostgres({
     databaseDir,
@@ -42,7 +51,14 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   }
   // A crash can leave a stale pid file behind; postgres itself checks whether that pid lives.
   await pgServer.start();
-  return { adminUrl, stop: () => pgServer.stop() };
+  return {
+    adminUrl,
+    stop: () => pgServer.stop(),
+    async restart() {
+      await pgServer.stop();
+      await pgServer.start();
+    },
+  };
 }
 
 /**

@@ -1,0 +1,46 @@
+/**
+ * Delivery progress of one tenant, read from the core database as the app would. Reads tolerate a
+ * database that is briefly away (the chaos drill restarts it): a failed read is retried.
+ */
+import { withCoreTenant } from '../../lib/db/tenant-scope.ts';
+
+export interface DeliveryCounts {
+  total: number;
+  delivered: number;
+  dead: number;
+  cancelled: number;
+  open: number;
+  attempts: number;
+}
+
+/** Counts the tenant's deliveries by outcome (one query). */
+export async function deliveryCounts(tenantId: string): Promise<DeliveryCounts> {
+  const [row] = await withCoreTenant(tenantId, (tx) =>
+    tx.$queryRaw<Array<{ total: number; delivered: number; dead: number; cancelled: number; attempts: number }>>`
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+             count(*) FILTER (WHERE status = 'dead')::int AS dead,
+             count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+             coalesce(sum(attempts), 0)::int AS attempts
+      FROM deliveries WHERE tenant_id = ${tenantId}::uuid`,
+  );
+  const r = row ?? { total: 0, delivered: 0, dead: 0, cancelled: 0, attempts: 0 };
+  return { ...r, open: r.total - r.delivered - r.dead - r.cancelled };
+}
+
+/**
+ * Polls until the tenant has `expected` deliveries and none is open; returns the final counts and
+ * when that was first seen. Throws after `timeoutMs` with the counts at that point.
+ */
+export async function waitForSettled(tenantId: string, expected: number, timeoutMs: number): Promise<{ counts: DeliveryCounts; settledAt: number }> {
+  const deadline = Date.now() + timeoutMs;
+  let last: DeliveryCounts | undefined;
+  while (Date.now() < deadline) {
+    last = await deliveryCounts(tenantId).catch(() => last);
+    if (last && last.total >= expected && last.open === 0) {
+      return { counts: last, settledAt: Date.now() };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`deliveries not settled after ${Math.round(timeoutMs / 1000)} s: ${JSON.stringify(last)}`);
+}

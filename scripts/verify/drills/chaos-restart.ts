@@ -1,0 +1,120 @@
+/**
+ * Chaos with a database restart: a fresh tenant's platform receiver (a web process's
+ * /api/webhooks/periodic, dedupe table `received_webhooks`) sits behind a proxy failing ~30 % of
+ * calls (500 / hang past the 3 s timeout / reset, half of them after the receiver processed the
+ * event). Three worker processes deliver; one is SIGKILLed and replaced; then PostgreSQL itself is
+ * restarted under every process. Nobody restarts the web server or the other workers: they must
+ * recover alone. Every event must end received exactly once, or dead-lettered with an alert.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import type { Drill, VerifyContext } from '../drill.ts';
+import { startCluster } from '../cluster.ts';
+import { startChaosProxy } from '../webhook-receivers.ts';
+import { deliveryCounts, waitForSettled } from '../delivery-progress.ts';
+import { waitForHttp } from '../../lib/processes.ts';
+
+const VOLUMES = { full: { events: 10_000, drainTimeoutMs: 420_000 }, short: { events: 1000, drainTimeoutMs: 180_000 } } as const;
+/** Past the sender's 3 s timeout. */
+const HANG_MS = 3500;
+
+const alive = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+
+async function waitForDelivered(tenantId: string, atLeast: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const c = await deliveryCounts(tenantId).catch(() => undefined);
+    if (c && c.delivered >= atLeast) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`fewer than ${atLeast} deliveries after ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/** Restarts PostgreSQL and measures how long the server was away and the web app took to answer again. */
+async function restartDatabase(ctx: VerifyContext): Promise<{ serverMs: number; webHealthyAfterMs: number; backAt: number }> {
+  const t = Date.now();
+  await ctx.stack.restartDatabaseServer();
+  const backAt = Date.now();
+  await waitForHttp(`${ctx.stack.baseUrl}/api/health`, 120_000);
+  return { serverMs: backAt - t, webHealthyAfterMs: Date.now() - backAt, backAt };
+}
+
+export const chaosRestartDrill: Drill = {
+  id: 'chaos-restart',
+  title: 'Chaos: ~30 % receiver faults (500 / hang / reset), a worker SIGKILLed, PostgreSQL restarted mid-run → 0 lost, 0 duplicate effects, recovers alone',
+  checklist: 4,
+  async run(ctx) {
+    const { provisionTenant } = await import('../../lib/provision-tenant.ts');
+    const { registerPlatformReceiver } = await import('../../../lib/platform/register-platform-receiver.ts');
+    const { emitTestEvents } = await import('../../../lib/webhooks/testing/test-events.ts');
+    const { withCoreTenant, withIdentityTenant } = await import('../../../lib/db/tenant-scope.ts');
+    const volumes = VOLUMES[ctx.profile];
+    const started = Date.now();
+    const tenantId = await provisionTenant(ctx.stack.urls, `verify-chaos-${randomBytes(3).toString('hex')}`, 'Verify chaos clinic');
+    const proxy = await startChaosProxy(`${ctx.stack.baseUrl}/api/webhooks/periodic`, { faultRate: 0.3, hangMs: HANG_MS });
+    await registerPlatformReceiver(tenantId, { url: proxy.url });
+    const sinksBefore = ctx.alerts.slack.received.length + ctx.alerts.pagerduty.received.length + ctx.alerts.datadog.received.length;
+    // Hung calls hold a per-endpoint slot for the whole 3 s timeout; a higher cap on the extra
+    // workers keeps one faulty endpoint from stretching the drill to many minutes.
+    const cluster = await startCluster(ctx.stack, { workers: 2, env: { WEBHOOK_ENDPOINT_CONCURRENCY: '40' } });
+    try {
+      const victim = cluster.workers()[0]!;
+      const eventIds = await emitTestEvents(tenantId, volumes.events);
+      const emittedAt = Date.now();
+
+      await waitForDelivered(tenantId, Math.round(volumes.events * 0.25), volumes.drainTimeoutMs);
+      victim.kill('SIGKILL');
+      await new Promise((resolve) => victim.once('exit', resolve));
+      await new Promise((r) => setTimeout(r, 2000));
+      cluster.addWorker();
+
+      await waitForDelivered(tenantId, Math.round(volumes.events * 0.5), volumes.drainTimeoutMs);
+      const restart = await restartDatabase(ctx);
+      const { counts, settledAt } = await waitForSettled(tenantId, volumes.events, volumes.drainTimeoutMs);
+
+      const receivedKeys = (await withIdentityTenant(tenantId, (tx) => tx.receivedWebhook.findMany({ where: { tenantId }, select: { idempotencyKey: true } }))).map((r) => r.idempotencyKey);
+      const received = new Set(receivedKeys);
+      const dead = await withCoreTenant(tenantId, (tx) => tx.delivery.findMany({ where: { tenantId, status: 'dead' }, select: { id: true, eventId: true } }));
+      const alerted = new Set((await withCoreTenant(tenantId, (tx) => tx.alert.findMany({ where: { kind: 'dead_letter' }, select: { deliveryId: true } }))).map((a) => a.deliveryId));
+      const deadEvents = new Set(dead.map((d) => d.eventId));
+      const lost = eventIds.filter((id) => !received.has(id) && !deadEvents.has(id)).length;
+      const deadWithoutAlert = dead.filter((d) => !alerted.has(d.id)).length;
+      const duplicateSideEffects = receivedKeys.length - received.size;
+      // Sinks are alerted asynchronously (alert.send job); give them a moment after the last dead letter.
+      await new Promise((r) => setTimeout(r, dead.length > 0 ? 3000 : 0));
+      const sinkAlerts = ctx.alerts.slack.received.length + ctx.alerts.pagerduty.received.length + ctx.alerts.datadog.received.length - sinksBefore;
+      const survivors = { web: alive(ctx.stack.processes.web), stackWorker: alive(ctx.stack.processes.worker), otherWorkers: cluster.workers().length };
+      const recovered = survivors.web && survivors.stackWorker && survivors.otherWorkers === 2;
+      const drainSeconds = Math.round((settledAt - restart.backAt) / 1000);
+      const ok = lost === 0 && duplicateSideEffects === 0 && deadWithoutAlert === 0 && (dead.length === 0 || sinkAlerts > 0) && recovered && counts.total === volumes.events && proxy.stats.faults / proxy.stats.calls > 0.2;
+      return {
+        ok,
+        figure: `${volumes.events.toLocaleString('en-US')} events, ${Math.round((100 * proxy.stats.faults) / proxy.stats.calls)} % faults, worker killed, PostgreSQL restarted → ${lost} lost, ${duplicateSideEffects} duplicates, ${dead.length} dead-lettered (all alerted: ${deadWithoutAlert === 0}); drained ${drainSeconds} s after restart`,
+        evidence: {
+          events: volumes.events,
+          eventsWrittenLikeBooking: true,
+          delivered: counts.delivered,
+          deadLettered: dead.length,
+          deadWithoutAlert,
+          sinkAlerts,
+          lost,
+          duplicateSideEffects,
+          receivedRows: receivedKeys.length,
+          recordedAttempts: counts.attempts,
+          proxy: proxy.stats,
+          databaseRestart: { serverDownMs: restart.serverMs, webHealthyAfterMs: restart.webHealthyAfterMs },
+          processesAliveAtEnd: survivors,
+          manualRestarts: 0,
+          secondsToEmit: Math.round((emittedAt - started) / 1000),
+          drainSecondsAfterDatabaseRestart: drainSeconds,
+          totalSeconds: Math.round((settledAt - started) / 1000),
+        },
+      };
+    } finally {
+      await cluster.stop();
+      await proxy.close();
+    }
+  },
+};
