@@ -6,6 +6,7 @@
 import { startTestReceiver } from '../../../lib/webhooks/testing/test-receiver.ts';
 import { createOpenResource, demoApiClient, randomToken, slotStart } from '../api-client.ts';
 import type { Drill } from '../drill.ts';
+import { collectWebhookBody } from '../leak-collector.ts';
 
 async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
@@ -65,6 +66,10 @@ export const deadLetterDrill: Drill = {
         evidence: { deliveryId: dead.id, attempts, distinctIdempotencyKeys: keys.size, alertLatencyMs, sinks: sinkCounts(), replayDeliveries: successes },
       };
     } finally {
+      // The bodies this receiver got are part of the final PHI / link-token scan.
+      for (const r of receiver.requests) {
+        collectWebhookBody('dead-letter drill receiver', r.body);
+      }
       await setEndpointEnabled(api.tenantId, endpoint.id, false).catch(() => {});
       await receiver.close();
     }

@@ -4,6 +4,7 @@
  * the visit (end + grace): no permanent URL.
  */
 import type { Drill } from '../drill.ts';
+import { collectLinkToken } from '../leak-collector.ts';
 
 async function refused(fn: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -56,6 +57,12 @@ export const singleUseRoomsDrill: Drill = {
     const stolenRefused = clinicianLink.provider === 'webrtc' && (await refused(() => consumeJoinLink(outsider, clinicianLink.roomId, clinicianLink.token, at)));
     const outsiderRevealRefused = await refused(() => revealJoinLink(outsider, appt.id, at));
     const fresh = await revealJoinLink(patient, appt.id, at);
+    // The final leak scan looks for every token revealed here: consumed, stolen and revoked alike.
+    for (const revealed of [link, clinicianLink, fresh]) {
+      if (revealed.provider === 'webrtc') {
+        collectLinkToken(revealed.token);
+      }
+    }
     await revokeVideoRoom({ tenantId: f.tenantId, appointmentId: appt.id, reason: 'cancelled' });
     const afterCancelRefused = fresh.provider === 'webrtc' && (await refused(() => consumeJoinLink(patient, fresh.roomId, fresh.token, at)));
     const expiresWithVisit = link.validUntil.getTime() > appt.endsAt.getTime() && link.validUntil.getTime() - appt.endsAt.getTime() <= 2 * 3600_000;

@@ -12,13 +12,19 @@ import type { Drill, DrillResult } from '../drill.ts';
 
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 
+/**
+ * Runs a test runner and echoes its output through this process's stdout, so it lands in
+ * verify's own log too (the final leak scan reads it; inherited stdio would bypass it).
+ */
+function runEchoed(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+}
+
 function vitestSuite(files: string[], env: Record<string, string>): DrillResult {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verify-')), 'vitest.json');
-  spawnSync(bin('vitest'), ['run', ...files, '--reporter=dot', '--reporter=json', `--outputFile=${out}`], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ...env, NODE_OPTIONS: '--experimental-wasm-modules --no-warnings=ExperimentalWarning' },
-  });
+  runEchoed(bin('vitest'), ['run', ...files, '--reporter=dot', '--reporter=json', `--outputFile=${out}`], { ...process.env, ...env, NODE_OPTIONS: '--experimental-wasm-modules --no-warnings=ExperimentalWarning' });
   if (!fs.existsSync(out)) {
     return { ok: false, figure: 'suite did not run', evidence: { files } };
   }
@@ -48,11 +54,7 @@ export const securityProbesDrill: Drill = {
       return lib;
     }
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verify-')), 'pw.json');
-    spawnSync(bin('playwright'), ['test', 'e2e/security', '--reporter=list,json'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: stack.baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
-    });
+    runEchoed(bin('playwright'), ['test', 'e2e/security', '--reporter=list,json'], { ...process.env, E2E_BASE_URL: stack.baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
     const pw = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number } }).stats : { expected: 0, unexpected: 1 };
     return {
       ok: lib.ok && pw.unexpected === 0 && pw.expected > 0,
