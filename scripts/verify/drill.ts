@@ -25,10 +25,5 @@ export interface Drill {
   run(ctx: VerifyContext): Promise<DrillResult>;
 }
 
-export const CHECKLIST: Record<number, string> = {
-  1: 'Scheduling decoupled from identity by tokenization at the database tier',
-  2: 'Idempotency keys prevent duplicate actions on re-send',
-  3: 'Consultation rooms unique and single-use, never permanent URLs',
-  4: 'Automated DLQ alerts when a status event fails to deliver',
-  0: 'Platform security controls',
-};
+/** The checklist labels (one list for the report, the HTML and the Compliance page). */
+export { CHECKLIST } from '../../lib/compliance/checklist.ts';

@@ -4,14 +4,8 @@ import { PageHeader } from '@/components/ui/page-header.tsx';
 import { EmptyState } from '@/components/ui/empty-state.tsx';
 import { Table, Th, Td } from '@/components/ui/table.tsx';
 import { Badge } from '@/components/ui/badge.tsx';
-
-const CHECKLIST: Record<number, string> = {
-  1: 'Scheduling decoupled from identity by tokenization at the database tier',
-  2: 'Idempotency keys prevent duplicate actions on re-send',
-  3: 'Consultation rooms unique and single-use, never permanent URLs',
-  4: 'Automated DLQ alerts when a status event fails to deliver',
-  0: 'Platform security controls',
-};
+import { CHECKLIST_ITEMS } from '@/lib/compliance/checklist.ts';
+import { ChecklistSummary } from './checklist-summary.tsx';
 
 /** Compliance: the latest verification drill report with its figures. */
 export default async function CompliancePage() {
@@ -28,8 +22,10 @@ export default async function CompliancePage() {
             {report.ok ? <Badge tone="success">All checks passed</Badge> : <Badge tone="danger">Some checks failed</Badge>}{' '}
             Run at <time dateTime={report.at}>{new Date(report.at).toUTCString()}</time> · profile {report.profile}
           </p>
-          {Object.entries(CHECKLIST).map(([n, label]) => {
-            const rows = report.rows.filter((r) => r.checklist === Number(n));
+          <ChecklistSummary entries={report.checklist} />
+          {CHECKLIST_ITEMS.map(({ item, label }) => {
+            const n = String(item);
+            const rows = report.rows.filter((r) => r.checklist === item);
             if (rows.length === 0) {
               return null;
             }
