@@ -8,9 +8,12 @@ import { bossOptions } from '../lib/jobs/boss.ts';
 import { startWorkers } from '../jobs/registry.ts';
 import { logger } from '../lib/log/logger.ts';
 import { disconnectDbs } from '../lib/db/clients.ts';
+import { surviveDatabaseOutages } from '../lib/jobs/database-outage.ts';
 
 process.env.PERIODIC_PROCESS ??= 'worker';
 getConfig();
+// A PostgreSQL restart must not kill the worker (pg-boss leaves some promises unawaited).
+surviveDatabaseOutages(logger);
 
 const boss = new PgBoss(bossOptions({ supervise: true }));
 boss.on('error', (err) => logger.error({ err: { message: err.message } }, 'pg-boss error'));
