@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Starts the copy into `file` (truncated first: one file per run). */
+/** Starts the copy into `file` (appended: several runs may share the log directory). */
 export function teeOutputTo(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, 'w');
+  const fd = fs.openSync(file, 'a');
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {

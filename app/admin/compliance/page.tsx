@@ -5,12 +5,16 @@ import { EmptyState } from '@/components/ui/empty-state.tsx';
 import { Table, Th, Td } from '@/components/ui/table.tsx';
 import { Badge } from '@/components/ui/badge.tsx';
 import { CHECKLIST_ITEMS } from '@/lib/compliance/checklist.ts';
+import { attackCoverageOf } from '@/lib/compliance/attack-coverage.ts';
 import { ChecklistSummary } from './checklist-summary.tsx';
+import { AttackCoverageTable } from './attack-coverage-table.tsx';
 
 /** Compliance: the latest verification drill report with its figures. */
 export default async function CompliancePage() {
   await requireSession({ roles: ['admin'] });
   const report = await readVerifyReport();
+  const probes = report?.rows.find((r) => r.id === 'security-probes');
+  const attacks = probes ? attackCoverageOf(probes.evidence) : null;
   return (
     <div className="space-y-6">
       <PageHeader title="Compliance" description="Evidence from the latest verification run (npm run verify): each check with its figure." />
@@ -58,6 +62,7 @@ export default async function CompliancePage() {
               </section>
             );
           })}
+          {attacks ? <AttackCoverageTable attacks={attacks} /> : null}
         </>
       )}
     </div>

@@ -41,9 +41,11 @@ export async function createVisitFixture(label = 'video'): Promise<VisitFixture>
       passwordHash: 'not-a-real-hash',
     });
     const clinician = await tx.user.create({ data: { ...base('clinician', `clin-${suffix}@fixture.test`), resourceId: resource.id } });
-    const patient = await createPatient(tx, tenantId, { name: 'Fixture Patient', email: `pat-${suffix}@fixture.test`, phone: '+1 555 0199', dateOfBirth: '1980-01-01' });
+    // Distinctive names: leak scans look for every patient's name, and "Other Patient" matched prose
+    // such as a test title "…another patient…" in the logs (a false positive of the verify scan).
+    const patient = await createPatient(tx, tenantId, { name: 'Fenna Visitfixture', email: `pat-${suffix}@fixture.test`, phone: '+1 555 0199', dateOfBirth: '1980-01-01' });
     const patientUser = await tx.user.create({ data: { ...base('patient', `pat-${suffix}@fixture.test`), patientId: patient.id } });
-    const other = await createPatient(tx, tenantId, { name: 'Other Patient', email: `oth-${suffix}@fixture.test`, phone: '+1 555 0198', dateOfBirth: '1981-01-01' });
+    const other = await createPatient(tx, tenantId, { name: 'Otto Outsiderfixture', email: `oth-${suffix}@fixture.test`, phone: '+1 555 0198', dateOfBirth: '1981-01-01' });
     const outsider = await tx.user.create({ data: { ...base('patient', `oth-${suffix}@fixture.test`), patientId: other.id } });
     return { clinicianUserId: clinician.id, patientUserId: patientUser.id, patientTokenId: patient.tokenId, outsiderUserId: outsider.id };
   });

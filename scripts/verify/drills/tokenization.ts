@@ -75,6 +75,10 @@ export const tokenizationDrill: Drill = {
     // Canary: the same scanner must find a needle planted in a copy of the largest source.
     const canary = scanSources([{ name: 'canary', text: `${sources[0]!.text}\n${needles[0]?.value ?? ''}` }], needles.slice(0, 1)).hits.length === 1;
 
+    for (const h of [...scan.hits, ...identity.hits]) {
+      // Kind and place only: printing the value would itself be a leak.
+      console.log(`[verify] leak-scan hit: a ${h.kind} in ${h.source}, line ${h.line}`);
+    }
     const logs = scan.sources.filter((s) => s.source.startsWith('log '));
     const webhook = scan.sources.find((s) => s.source === 'webhook bodies');
     const alerts = scan.sources.find((s) => s.source.startsWith('alert bodies'));

@@ -21,13 +21,23 @@ export interface SourceResult {
 
 export interface ScanResult {
   sources: SourceResult[];
-  hits: { source: string; kind: NeedleKind }[];
+  /** Where each hit is (1-based line of its first occurrence), without the value. */
+  hits: { source: string; kind: NeedleKind; line: number }[];
   bytes: number;
 }
 
-function contains(haystackLower: string, haystack: string, n: Needle): boolean {
+/** Index of the needle's first occurrence, or -1. */
+function find(haystackLower: string, haystack: string, n: Needle): number {
   // Tokens are base64url: compare exactly; identity values case-insensitively.
-  return n.kind === 'link token' ? haystack.includes(n.value) : haystackLower.includes(n.value);
+  return n.kind === 'link token' ? haystack.indexOf(n.value) : haystackLower.indexOf(n.value);
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+  }
+  return line;
 }
 
 /** Every (source, needle) hit; sizes in UTF-8 bytes. */
@@ -36,8 +46,8 @@ export function scanSources(sources: LeakSource[], needles: Needle[]): ScanResul
   const hits: ScanResult['hits'] = [];
   for (const s of sources) {
     const lower = s.text.toLowerCase();
-    const found = needles.filter((n) => contains(lower, s.text, n));
-    hits.push(...found.map((n) => ({ source: s.name, kind: n.kind })));
+    const found = needles.map((n) => ({ n, at: find(lower, s.text, n) })).filter((f) => f.at !== -1);
+    hits.push(...found.map((f) => ({ source: s.name, kind: f.n.kind, line: lineAt(s.text, f.at) })));
     results.push({ source: s.name, bytes: Buffer.byteLength(s.text), ...(s.items === undefined ? {} : { items: s.items }), hits: found.length });
   }
   return { sources: results, hits, bytes: results.reduce((a, r) => a + r.bytes, 0) };
