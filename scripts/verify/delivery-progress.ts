@@ -28,15 +28,21 @@ export async function deliveryCounts(tenantId: string): Promise<DeliveryCounts> 
   return { ...r, open: r.total - r.delivered - r.dead - r.cancelled };
 }
 
+/** Sums the counts of several tenants. */
+export async function deliveryCountsOf(tenantIds: string[]): Promise<DeliveryCounts> {
+  const all = await Promise.all(tenantIds.map(deliveryCounts));
+  return all.reduce((a, c) => ({ total: a.total + c.total, delivered: a.delivered + c.delivered, dead: a.dead + c.dead, cancelled: a.cancelled + c.cancelled, open: a.open + c.open, attempts: a.attempts + c.attempts }));
+}
+
 /**
- * Polls until the tenant has `expected` deliveries and none is open; returns the final counts and
+ * Polls until the tenant(s) have `expected` deliveries in all and none is open; returns the final counts and
  * when that was first seen. Throws after `timeoutMs` with the counts at that point.
  */
-export async function waitForSettled(tenantId: string, expected: number, timeoutMs: number): Promise<{ counts: DeliveryCounts; settledAt: number }> {
+export async function waitForSettled(tenantIds: string | string[], expected: number, timeoutMs: number): Promise<{ counts: DeliveryCounts; settledAt: number }> {
   const deadline = Date.now() + timeoutMs;
   let last: DeliveryCounts | undefined;
   while (Date.now() < deadline) {
-    last = await deliveryCounts(tenantId).catch(() => last);
+    last = await deliveryCountsOf(typeof tenantIds === 'string' ? [tenantIds] : tenantIds).catch(() => last);
     if (last && last.total >= expected && last.open === 0) {
       return { counts: last, settledAt: Date.now() };
     }

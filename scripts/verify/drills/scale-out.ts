@@ -1,11 +1,14 @@
 /**
- * Scale-out: 2 web processes + 3 worker processes against one PostgreSQL. A fresh tenant has two
- * healthy endpoints — the platform's own receiver (dedupe table `received_webhooks`) and a
- * customer-style receiver (dedupe table keyed by X-Periodic-Idempotency-Key). Events come from
- * real bookings over the public API, spread over both web servers, plus bulk events written the
- * way the booking transaction writes them (event + delivery jobs in one core transaction), since
- * booking 10,000 visits over HTTP does not fit the drill's time budget on a small machine.
- * Throughput is measured with 1, then 2, then 3 worker processes.
+ * Scale-out: 2 web processes + 3 worker processes against one PostgreSQL, healthy receivers.
+ * Four fresh tenants each send to a customer-style receiver (dedupe table keyed by
+ * X-Periodic-Idempotency-Key); the first tenant also to the platform's own receiver on the web
+ * servers (dedupe table `received_webhooks`). Several tenants, because claims for one endpoint are
+ * serialised by its advisory lock (the per-endpoint cap): a fleet's throughput comes from many
+ * endpoints. Events come from real bookings over the public API, alternating between both web
+ * servers, plus bulk events written the way the booking transaction writes them (event + delivery
+ * jobs in one core transaction): booking thousands of visits over HTTP does not fit the drill's
+ * time budget on a 2-core machine. Throughput is measured with 1, then 2, then 3 worker processes.
+ * VERIFY_SCALE_EVENTS overrides the 3-worker run's event count.
  */
 import { randomBytes } from 'node:crypto';
 import type { Drill, VerifyContext } from '../drill.ts';
@@ -14,11 +17,13 @@ import { startDedupeReceiver } from '../webhook-receivers.ts';
 import { waitForSettled } from '../delivery-progress.ts';
 import { randomToken, slotStart } from '../api-client.ts';
 
+// Sized from measurements on the 2-core build machine (~30–40 deliveries/s with other load):
+// full fits ~5 min, short ~1 min.
 const VOLUMES = {
-  full: { perWorkerCount: [1000, 2000, 10_000], booked: 400 },
-  short: { perWorkerCount: [200, 300, 1000], booked: 60 },
+  full: { perWorkerCount: [600, 600, Number(process.env.VERIFY_SCALE_EVENTS ?? 5000)], booked: 200 },
+  short: { perWorkerCount: [120, 120, Number(process.env.VERIFY_SCALE_EVENTS ?? 500)], booked: 40 },
 } as const;
-const ENDPOINTS = 2;
+const TENANTS = 4;
 const PHASE_TIMEOUT_MS = 300_000;
 
 interface Phase {
@@ -59,11 +64,22 @@ async function bookOverHttp(baseUrls: string[], tenantId: string, count: number)
   return { booked: perServer.reduce((a, b) => a + b, 0), failed, perServer };
 }
 
-async function runScaleOut(ctx: VerifyContext, cluster: Cluster, tenantId: string) {
+/** Writes `count` events spread evenly over the tenants, in parallel; returns the count per tenant. */
+async function emitSpread(tenantIds: string[], count: number): Promise<number[]> {
   const { emitTestEvents } = await import('../../../lib/webhooks/testing/test-events.ts');
+  const shares = tenantIds.map((_, i) => Math.floor(count / tenantIds.length) + (i < count % tenantIds.length ? 1 : 0));
+  await Promise.all(tenantIds.map((id, i) => emitTestEvents(id, shares[i]!)));
+  return shares;
+}
+
+/** Deliveries an event of tenant `i` causes: the first tenant also has the platform receiver. */
+const endpointsOf = (i: number) => (i === 0 ? 2 : 1);
+
+async function runScaleOut(ctx: VerifyContext, cluster: Cluster, tenantIds: string[]) {
   const volumes = VOLUMES[ctx.profile];
   const phases: Phase[] = [];
   let events = 0;
+  let deliveries = 0;
   let booking: Awaited<ReturnType<typeof bookOverHttp>> | undefined;
   for (const [i, count] of volumes.perWorkerCount.entries()) {
     const workers = i + 1;
@@ -74,15 +90,17 @@ async function runScaleOut(ctx: VerifyContext, cluster: Cluster, tenantId: strin
     await new Promise((r) => setTimeout(r, workers > 1 ? 6000 : 0));
     const started = Date.now();
     const last = i === volumes.perWorkerCount.length - 1;
-    const bookings = last ? bookOverHttp([ctx.stack.baseUrl, ...cluster.webUrls], tenantId, volumes.booked) : undefined;
-    await emitTestEvents(tenantId, last ? count - volumes.booked : count);
+    const bookings = last ? bookOverHttp([ctx.stack.baseUrl, ...cluster.webUrls], tenantIds[0]!, volumes.booked) : undefined;
+    const shares = await emitSpread(tenantIds, last ? count - volumes.booked : count);
     booking = await bookings;
-    events += last ? count - volumes.booked + (booking?.booked ?? 0) : count;
-    const { settledAt } = await waitForSettled(tenantId, events * ENDPOINTS, PHASE_TIMEOUT_MS);
+    const phaseDeliveries = shares.reduce((sum, n, t) => sum + n * endpointsOf(t), 0) + (booking && last ? booking.booked * endpointsOf(0) : 0);
+    events += shares.reduce((a, b) => a + b, 0) + (booking && last ? booking.booked : 0);
+    deliveries += phaseDeliveries;
+    const { settledAt } = await waitForSettled(tenantIds, deliveries, PHASE_TIMEOUT_MS);
     const seconds = (settledAt - started) / 1000;
-    phases.push({ workers, events: count, seconds: Math.round(seconds * 10) / 10, deliveriesPerSecond: Math.round((count * ENDPOINTS) / seconds) });
+    phases.push({ workers, events: count, seconds: Math.round(seconds * 10) / 10, deliveriesPerSecond: Math.round(phaseDeliveries / seconds) });
   }
-  return { phases, events, booking };
+  return { phases, events, deliveries, booking };
 }
 
 export const scaleOutDrill: Drill = {
@@ -95,47 +113,60 @@ export const scaleOutDrill: Drill = {
     const { createEndpoint } = await import('../../../lib/webhooks/endpoints/manage-endpoints.ts');
     const { withCoreTenant, withIdentityTenant } = await import('../../../lib/db/tenant-scope.ts');
     const t0 = Date.now();
-    const slug = `verify-scale-${randomBytes(3).toString('hex')}`;
-    const tenantId = await provisionTenant(ctx.stack.urls, slug, 'Verify scale-out clinic');
-    await registerPlatformReceiver(tenantId);
     const receiver = await startDedupeReceiver();
-    await createEndpoint(tenantId, { url: receiver.url, description: 'verify: dedupe receiver', eventTypes: [] });
+    const tenantIds: string[] = [];
+    for (let i = 0; i < TENANTS; i += 1) {
+      const tenantId = await provisionTenant(ctx.stack.urls, `verify-scale-${randomBytes(3).toString('hex')}`, `Verify scale-out clinic ${i + 1}`);
+      if (i === 0) {
+        await registerPlatformReceiver(tenantId);
+      }
+      await createEndpoint(tenantId, { url: receiver.url, description: 'verify: dedupe receiver', eventTypes: [] });
+      tenantIds.push(tenantId);
+    }
     const port = Number(new URL(ctx.stack.baseUrl).port);
     const cluster = await startCluster(ctx.stack, { webPorts: [port + 1] });
     try {
-      const { phases, events, booking } = await runScaleOut(ctx, cluster, tenantId);
-      const eventIds = (await withCoreTenant(tenantId, (tx) => tx.event.findMany({ where: { tenantId }, select: { id: true } }))).map((e) => e.id);
-      const platformKeys = (await withIdentityTenant(tenantId, (tx) => tx.receivedWebhook.findMany({ where: { tenantId }, select: { idempotencyKey: true } }))).map((r) => r.idempotencyKey);
+      const { phases, events, deliveries, booking } = await runScaleOut(ctx, cluster, tenantIds);
+      const eventsOf = async (tenantId: string) => (await withCoreTenant(tenantId, (tx) => tx.event.findMany({ where: { tenantId }, select: { id: true } }))).map((e) => e.id);
+      const eventIds = (await Promise.all(tenantIds.map(eventsOf))).flat();
+      const platformTenant = tenantIds[0]!;
+      const platformEventIds = await eventsOf(platformTenant);
+      const platformKeys = (await withIdentityTenant(platformTenant, (tx) => tx.receivedWebhook.findMany({ where: { tenantId: platformTenant }, select: { idempotencyKey: true } }))).map((r) => r.idempotencyKey);
       const platformSet = new Set(platformKeys);
       const eventSet = new Set(eventIds);
       const lost = {
-        platformReceiver: eventIds.filter((id) => !platformSet.has(id)).length,
+        platformReceiver: platformEventIds.filter((id) => !platformSet.has(id)).length,
         customerReceiver: eventIds.filter((id) => !receiver.seen.has(id)).length,
       };
       const resends = receiver.requests() - receiver.seen.size;
       const duplicateSideEffects = platformKeys.length - platformSet.size + [...receiver.seen.keys()].filter((k) => !eventSet.has(k)).length;
-      const { counts } = await waitForSettled(tenantId, events * ENDPOINTS, 10_000);
+      const { counts } = await waitForSettled(tenantIds, deliveries, 10_000);
       const receipts = platformSet.size + receiver.seen.size;
-      const ok = eventIds.length === events && lost.platformReceiver + lost.customerReceiver === 0 && duplicateSideEffects === 0 && receipts === events * ENDPOINTS && counts.delivered === events * ENDPOINTS;
+      const ok = eventIds.length === events && lost.platformReceiver + lost.customerReceiver === 0 && duplicateSideEffects === 0 && receipts === deliveries && counts.delivered === deliveries;
       const rate = phases.map((p) => p.deliveriesPerSecond).join('/');
       return {
         ok,
-        figure: `${events.toLocaleString('en-US')} events × ${ENDPOINTS} endpoints → ${lost.platformReceiver + lost.customerReceiver} lost, ${duplicateSideEffects} duplicates; 1/2/3 workers: ${rate} deliveries/s`,
+        figure: `${events.toLocaleString('en-US')} events → ${deliveries.toLocaleString('en-US')} deliveries (${TENANTS} tenants, ${TENANTS + 1} endpoints) → ${lost.platformReceiver + lost.customerReceiver} lost, ${duplicateSideEffects} duplicates; 1/2/3 workers: ${rate} deliveries/s`,
         evidence: {
           processes: { web: 1 + cluster.webUrls.length, workers: 1 + cluster.workers().length },
+          tenants: TENANTS,
           events,
           eventsBookedOverHttp: booking?.booked ?? 0,
           bookingsPerWebServer: booking?.perServer,
           bookingFailures: booking?.failed ?? 0,
           eventsWrittenLikeBooking: events - (booking?.booked ?? 0),
-          endpoints: { platformReceiver: 'web /api/webhooks/periodic, dedupe table received_webhooks', customerReceiver: 'local receiver, dedupe by X-Periodic-Idempotency-Key' },
+          endpoints: {
+            platformReceiver: `web /api/webhooks/periodic (dedupe table received_webhooks), first tenant: ${platformEventIds.length} events`,
+            customerReceiver: `local receiver, dedupe by X-Periodic-Idempotency-Key, every tenant: ${eventIds.length} events`,
+          },
+          deliveriesExpected: deliveries,
           receipts,
           lost,
           duplicateSideEffects,
           resendsSeenByCustomerReceiver: resends,
           deliveries: counts,
           throughput: phases,
-          throughputNote: 'end-to-end: from the first event written to the last delivery settled, both endpoints; the 1- and 2-worker runs use fewer events than the 3-worker run',
+          throughputNote: 'end-to-end: from the first event written to the last delivery settled (all endpoints); the 1- and 2-worker runs use fewer events than the 3-worker run; all processes share the machine\'s cores',
           seconds: Math.round((Date.now() - t0) / 1000),
         },
       };
