@@ -38,7 +38,8 @@ export type ClaimResult =
   | { kind: 'skip'; reason: 'missing' | 'settled' | 'stale' | 'endpoint_gone' | 'endpoint_disabled' | 'event_missing' }
   | { kind: 'deferred'; reason: 'circuit_open' | 'concurrency' | 'leased'; delayMs: number };
 
-interface DeliveryRow {
+/** The delivery (locked), its endpoint and its event's payload, read in one statement. */
+interface ClaimRow {
   id: string;
   event_id: string;
   endpoint_id: string;
@@ -46,10 +47,7 @@ interface DeliveryRow {
   attempts: number;
   round_first_attempt: number;
   lease_ms_left: number | null;
-}
-
-interface EndpointRow {
-  id: string;
+  ep_id: string | null;
   url: string;
   enabled: boolean;
   state: string;
@@ -59,6 +57,8 @@ interface EndpointRow {
   is_platform_receiver: boolean;
   cooldown_ms_left: number | null;
   probe_ms_left: number | null;
+  event_found: boolean;
+  payload: unknown;
 }
 
 const SETTLED = new Set(['delivered', 'dead', 'cancelled']);
@@ -71,89 +71,94 @@ function jitter(ms: number): number {
 
 /** Claims `job` for an attempt, or says why not (and re-schedules it when deferring). */
 export async function claimDelivery(tx: CoreTx, job: TDeliverJob, limits: ClaimLimits): Promise<ClaimResult> {
-  const [delivery] = await tx.$queryRaw<DeliveryRow[]>`
-    SELECT id, event_id, endpoint_id, status, attempts, round_first_attempt,
-           CASE WHEN lease_until > now() THEN (EXTRACT(EPOCH FROM lease_until - now()) * 1000)::int END AS lease_ms_left
-    FROM deliveries WHERE id = ${job.deliveryId}::uuid FOR UPDATE`;
-  if (!delivery) {
+  // One round trip for the three reads (delivery locked; endpoint and payload as of the same
+  // snapshot): the worker's cost is mostly per statement, so statements are what we save.
+  const [row] = await tx.$queryRaw<ClaimRow[]>`
+    SELECT d.id, d.event_id, d.endpoint_id, d.status, d.attempts, d.round_first_attempt,
+      CASE WHEN d.lease_until > now() THEN (EXTRACT(EPOCH FROM d.lease_until - now()) * 1000)::int END AS lease_ms_left,
+      e.id AS ep_id, e.url, e.enabled, e.state, e.secret_enc, e.previous_secret_enc, e.previous_secret_until, e.is_platform_receiver,
+      CASE WHEN e.state = 'circuit_open' AND e.circuit_opened_at IS NOT NULL
+        THEN GREATEST(0, (EXTRACT(EPOCH FROM e.circuit_opened_at + ${limits.circuitCooldownMs}::float8 * interval '1 millisecond' - now()) * 1000)::int) END AS cooldown_ms_left,
+      CASE WHEN e.circuit_probe_until > now() THEN (EXTRACT(EPOCH FROM e.circuit_probe_until - now()) * 1000)::int END AS probe_ms_left,
+      ev.id IS NOT NULL AS event_found, ev.payload
+    FROM deliveries d
+    LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id
+    LEFT JOIN events ev ON ev.id = d.event_id
+    WHERE d.id = ${job.deliveryId}::uuid
+    FOR UPDATE OF d`;
+  if (!row) {
     return { kind: 'skip', reason: 'missing' };
   }
-  if (SETTLED.has(delivery.status)) {
+  if (SETTLED.has(row.status)) {
     return { kind: 'skip', reason: 'settled' };
   }
-  if (delivery.attempts >= job.attempt || delivery.attempts < job.attempt - 1) {
+  if (row.attempts >= job.attempt || row.attempts < job.attempt - 1) {
     // Already recorded (a crash after recording, or a duplicate job) or not this job's turn.
     return { kind: 'skip', reason: 'stale' };
   }
-  const [endpoint] = await tx.$queryRaw<EndpointRow[]>`
-    SELECT id, url, enabled, state, secret_enc, previous_secret_enc, previous_secret_until, is_platform_receiver,
-      CASE WHEN state = 'circuit_open' AND circuit_opened_at IS NOT NULL
-        THEN GREATEST(0, (EXTRACT(EPOCH FROM circuit_opened_at + ${limits.circuitCooldownMs}::float8 * interval '1 millisecond' - now()) * 1000)::int) END AS cooldown_ms_left,
-      CASE WHEN circuit_probe_until > now() THEN (EXTRACT(EPOCH FROM circuit_probe_until - now()) * 1000)::int END AS probe_ms_left
-    FROM webhook_endpoints WHERE id = ${delivery.endpoint_id}::uuid`;
-  if (!endpoint || !endpoint.enabled) {
+  if (row.ep_id === null || !row.enabled) {
     await tx.$executeRaw`
       UPDATE deliveries SET status = 'cancelled', lease_until = NULL, next_attempt_at = NULL,
-        last_error = ${endpoint ? 'endpoint_disabled' : 'endpoint_deleted'}, updated_at = now()
-      WHERE id = ${delivery.id}::uuid`;
-    return { kind: 'skip', reason: endpoint ? 'endpoint_disabled' : 'endpoint_gone' };
+        last_error = ${row.ep_id !== null ? 'endpoint_disabled' : 'endpoint_deleted'}, updated_at = now()
+      WHERE id = ${row.id}::uuid`;
+    return { kind: 'skip', reason: row.ep_id !== null ? 'endpoint_disabled' : 'endpoint_gone' };
   }
-  if (delivery.lease_ms_left !== null) {
+  if (row.lease_ms_left !== null) {
     // Another run of this same attempt is in flight (a duplicate job); wait for it to settle.
-    return defer(tx, job, 'leased', delivery.lease_ms_left + 250);
+    return defer(tx, job, 'leased', row.lease_ms_left + 250);
   }
   let isProbe = false;
-  if (endpoint.state === 'circuit_open') {
-    if ((endpoint.cooldown_ms_left ?? 0) > 0) {
-      return defer(tx, job, 'circuit_open', jitter(endpoint.cooldown_ms_left ?? limits.circuitCooldownMs));
+  if (row.state === 'circuit_open') {
+    if ((row.cooldown_ms_left ?? 0) > 0) {
+      return defer(tx, job, 'circuit_open', jitter(row.cooldown_ms_left ?? limits.circuitCooldownMs));
     }
-    if (endpoint.probe_ms_left !== null) {
-      return defer(tx, job, 'circuit_open', jitter(Math.max(endpoint.probe_ms_left, 500)));
+    if (row.probe_ms_left !== null) {
+      return defer(tx, job, 'circuit_open', jitter(Math.max(row.probe_ms_left, 500)));
     }
     // Take the single probe slot atomically (two claims may race here without a row lock).
     const took = await tx.$executeRaw`
       UPDATE webhook_endpoints SET circuit_probe_until = now() + ${limits.timeoutMs + LEASE_SLACK_MS}::float8 * interval '1 millisecond'
-      WHERE id = ${endpoint.id}::uuid AND state = 'circuit_open' AND (circuit_probe_until IS NULL OR circuit_probe_until <= now())`;
+      WHERE id = ${row.ep_id}::uuid AND state = 'circuit_open' AND (circuit_probe_until IS NULL OR circuit_probe_until <= now())`;
     if (took === 0) {
       return defer(tx, job, 'circuit_open', jitter(1000));
     }
     isProbe = true;
   }
-  const event = await tx.event.findUnique({ where: { id: delivery.event_id }, select: { payload: true } });
-  if (!event) {
-    await tx.$executeRaw`UPDATE deliveries SET status = 'cancelled', lease_until = NULL, last_error = 'event_missing' WHERE id = ${delivery.id}::uuid`;
+  if (!row.event_found) {
+    await tx.$executeRaw`UPDATE deliveries SET status = 'cancelled', lease_until = NULL, last_error = 'event_missing' WHERE id = ${row.id}::uuid`;
     return { kind: 'skip', reason: 'event_missing' };
   }
-  // Per-endpoint mutex for the cap, taken last so it is held only until commit (two statements).
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhook-endpoint:${endpoint.id}`}))`;
-  const [inflight] = await tx.$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM deliveries
-    WHERE tenant_id = ${job.tenantId}::uuid AND endpoint_id = ${endpoint.id}::uuid AND lease_until > now()`;
-  if ((inflight?.n ?? 0) >= limits.endpointConcurrency) {
-    return defer(tx, job, 'concurrency', jitter(Math.min(1000, Math.max(100, limits.timeoutMs / 4))));
-  }
-  await tx.$executeRaw`
+  // Per-endpoint mutex for the cap, taken last so it is held only until commit. The count of live
+  // leases runs inside the lease UPDATE, i.e. in a snapshot taken after the lock was granted (a
+  // count in the lock's own statement could miss a lease committed while it waited).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhook-endpoint:${row.ep_id}`}))`;
+  const leased = await tx.$executeRaw`
     UPDATE deliveries SET status = 'delivering', updated_at = now(),
       lease_until = now() + ${limits.timeoutMs + LEASE_SLACK_MS}::float8 * interval '1 millisecond'
-    WHERE id = ${delivery.id}::uuid`;
+    WHERE id = ${row.id}::uuid
+      AND (SELECT count(*) FROM deliveries
+           WHERE tenant_id = ${job.tenantId}::uuid AND endpoint_id = ${row.ep_id}::uuid AND lease_until > now()) < ${limits.endpointConcurrency}::int`;
+  if (leased === 0) {
+    return defer(tx, job, 'concurrency', jitter(Math.min(1000, Math.max(100, limits.timeoutMs / 4))));
+  }
   return {
     kind: 'go',
     delivery: {
-      id: delivery.id,
-      eventId: delivery.event_id,
-      endpointId: delivery.endpoint_id,
-      attempts: delivery.attempts,
-      roundFirstAttempt: delivery.round_first_attempt,
+      id: row.id,
+      eventId: row.event_id,
+      endpointId: row.endpoint_id,
+      attempts: row.attempts,
+      roundFirstAttempt: row.round_first_attempt,
     },
     endpoint: {
-      id: endpoint.id,
-      url: endpoint.url,
-      secretEnc: endpoint.secret_enc,
-      previousSecretEnc: endpoint.previous_secret_enc,
-      previousSecretUntil: endpoint.previous_secret_until,
-      isPlatformReceiver: endpoint.is_platform_receiver,
+      id: row.ep_id,
+      url: row.url,
+      secretEnc: row.secret_enc,
+      previousSecretEnc: row.previous_secret_enc,
+      previousSecretUntil: row.previous_secret_until,
+      isPlatformReceiver: row.is_platform_receiver,
     },
-    payload: event.payload,
+    payload: row.payload,
     isProbe,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { CoreTx } from '../../db/tenant-scope.ts';
 import type { PostResult } from '../post-webhook.ts';
-import { addAttemptToHourlyStats } from './hourly-stats.ts';
+import { hourlyStatsUpsertFrom } from './hourly-stats.ts';
 import { FAILING_WARNING_AFTER_ATTEMPTS, resolveIncidentIfRecovered, warnEndpointFailing } from './incidents.ts';
 import { sendDeadLetterJob, sendDeliverJob, type TDeliverJob } from './queues.ts';
 import { decideAfterFailure } from './retry-policy.ts';
@@ -45,35 +45,38 @@ export async function recordAttempt(
       });
   const status = result.ok ? 'delivered' : decision?.kind === 'retry' ? 'retrying' : 'failed';
   const delayMs = decision?.kind === 'retry' ? decision.delayMs : 0;
-  const updated = await tx.$executeRaw`
-    UPDATE deliveries SET attempts = ${job.attempt}::int, status = ${status}, lease_until = NULL,
-      last_status_code = ${result.statusCode ?? null}::int, last_error = ${describeError(result)},
-      delivered_at = CASE WHEN ${result.ok} THEN now() ELSE delivered_at END,
-      next_attempt_at = CASE WHEN ${status} = 'retrying' THEN now() + ${delayMs}::float8 * interval '1 millisecond' END,
-      updated_at = now()
-    WHERE id = ${job.deliveryId}::uuid AND attempts = ${job.attempt - 1}::int
-      AND status NOT IN ('delivered', 'dead', 'cancelled')`;
-  if (updated === 0) {
+  // One statement for the common case: the compare-and-set on the delivery, the attempt row, the
+  // hourly rollup (all three only when the compare-and-set matched) and the endpoint's health as
+  // the fast path needs it. A success on a healthy endpoint then commits right away, so the hot
+  // rollup row is still locked only until that commit.
+  const ok = result.ok;
+  const [seen] = await tx.$queryRaw<Array<{ state: string | null; consecutive_failures: number | null; incident_key: string | null }>>`
+    WITH u AS (
+      UPDATE deliveries SET attempts = ${job.attempt}::int, status = ${status}, lease_until = NULL,
+        last_status_code = ${result.statusCode ?? null}::int, last_error = ${describeError(result)},
+        delivered_at = CASE WHEN ${ok} THEN now() ELSE delivered_at END,
+        next_attempt_at = CASE WHEN ${status} = 'retrying' THEN now() + ${delayMs}::float8 * interval '1 millisecond' END,
+        updated_at = now()
+      WHERE id = ${job.deliveryId}::uuid AND attempts = ${job.attempt - 1}::int
+        AND status NOT IN ('delivered', 'dead', 'cancelled')
+      RETURNING id
+    ), attempt_row AS (
+      INSERT INTO delivery_attempts (tenant_id, delivery_id, endpoint_id, attempt, outcome, status_code, latency_ms, error_class, response_body)
+      SELECT ${job.tenantId}::uuid, u.id, ${input.endpointId}::uuid, ${job.attempt}::int, ${ok ? 'success' : 'failure'},
+        ${result.statusCode ?? null}::int, ${result.latencyMs}::int, ${result.errorClass ?? null}, ${result.responseSnippet.slice(0, 2048) || null}
+      FROM u
+    ), rollup AS (
+      ${hourlyStatsUpsertFrom('u', { tenantId: job.tenantId, endpointId: input.endpointId, ok, latencyMs: result.latencyMs })}
+    )
+    SELECT e.state, e.consecutive_failures, e.incident_key
+    FROM u LEFT JOIN webhook_endpoints e ON e.id = ${input.endpointId}::uuid`;
+  if (!seen) {
     return 'duplicate';
   }
-  await tx.deliveryAttempt.create({
-    data: {
-      tenantId: job.tenantId,
-      deliveryId: job.deliveryId,
-      endpointId: input.endpointId,
-      attempt: job.attempt,
-      outcome: result.ok ? 'success' : 'failure',
-      statusCode: result.statusCode ?? null,
-      latencyMs: result.latencyMs,
-      errorClass: result.errorClass ?? null,
-      responseBody: result.responseSnippet.slice(0, 2048) || null,
-    },
-  });
-  // Hot rows (the endpoint, its hourly rollup) are touched last so their locks are held only
-  // until commit; a success on a healthy endpoint does not write the endpoint row at all.
-  const outcome = await updateHealthAndSchedule(tx, input, decision, roundAttempt);
-  await addAttemptToHourlyStats(tx, { tenantId: job.tenantId, endpointId: input.endpointId, ok: result.ok, latencyMs: result.latencyMs });
-  return outcome;
+  if (ok && seen.consecutive_failures === 0 && seen.incident_key === null && seen.state !== 'circuit_open' && seen.state !== 'failing') {
+    return 'delivered';
+  }
+  return updateHealthAndSchedule(tx, input, decision, roundAttempt);
 }
 
 async function updateHealthAndSchedule(
@@ -83,11 +86,6 @@ async function updateHealthAndSchedule(
   roundAttempt: number,
 ): Promise<RecordOutcome> {
   const { job, result, policy } = input;
-  const [seen] = await tx.$queryRaw<Array<{ state: string; consecutive_failures: number; incident_key: string | null }>>`
-    SELECT state, consecutive_failures, incident_key FROM webhook_endpoints WHERE id = ${input.endpointId}::uuid`;
-  if (result.ok && seen && seen.consecutive_failures === 0 && seen.incident_key === null && seen.state !== 'circuit_open' && seen.state !== 'failing') {
-    return 'delivered';
-  }
   // The endpoint row lock orders health updates of concurrent attempts.
   const [endpoint] = await tx.$queryRaw<Array<{ state: string; consecutive_failures: number; enabled: boolean }>>`
     SELECT state, consecutive_failures, enabled FROM webhook_endpoints WHERE id = ${input.endpointId}::uuid FOR UPDATE`;
