@@ -13,6 +13,7 @@ import { startCluster } from '../cluster.ts';
 import { startChaosProxy } from '../webhook-receivers.ts';
 import { deliveryCountsOf, waitForSettled } from '../delivery-progress.ts';
 import { waitForHttp } from '../../lib/processes.ts';
+import { pgConfigFromUrl } from '../../../lib/db/pg-url.ts';
 
 // Sized for the 2-core build machine (~25 attempts/s through the faulty proxy with other load):
 // full ~2–3 min, short < 1 min. VERIFY_CHAOS_EVENTS overrides (e.g. 10000 on a bigger machine).
@@ -39,6 +40,27 @@ async function waitForDelivered(tenantIds: string[], atLeast: number, timeoutMs:
   throw new Error(`fewer than ${atLeast} deliveries after ${Math.round(timeoutMs / 1000)} s`);
 }
 
+/**
+ * Other test runs connected to the same server (their `pt_*` databases have sessions): restarting
+ * the server would break them, e.g. a vitest run or a second verify sharing the machine's
+ * PostgreSQL. Stale databases without sessions do not count.
+ */
+async function otherRunsOnServer(ctx: VerifyContext): Promise<string[]> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client(pgConfigFromUrl(ctx.stack.env.TEST_SERVER_ADMIN_URL!));
+  await client.connect();
+  try {
+    const prefix = ctx.stack.env.TEST_DB_PREFIX!;
+    const r = await client.query<{ datname: string }>(
+      `SELECT DISTINCT datname FROM pg_stat_activity WHERE datname LIKE 'pt\\_%' AND datname NOT IN ($1, $2)`,
+      [`${prefix}_identity`, `${prefix}_core`],
+    );
+    return r.rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Restarts PostgreSQL and measures how long the server was away and the web app took to answer again. */
 async function restartDatabase(ctx: VerifyContext): Promise<{ serverMs: number; webHealthyAfterMs: number; backAt: number }> {
   const t = Date.now();
@@ -58,6 +80,10 @@ export const chaosRestartDrill: Drill = {
     const { emitTestEvents } = await import('../../../lib/webhooks/testing/test-events.ts');
     const { withCoreTenant, withIdentityTenant } = await import('../../../lib/db/tenant-scope.ts');
     const volumes = VOLUMES[ctx.profile];
+    const busy = await otherRunsOnServer(ctx);
+    if (busy.length > 0) {
+      return { ok: false, figure: `not run: ${busy.length} other test databases in use on this PostgreSQL; a restart would break those runs`, evidence: { otherDatabasesInUse: busy.length, hint: 'run verify on a private server (TEST_EMBEDDED_PG_PORT, or TEST_DATABASE_URL of an unshared cluster)' } };
+    }
     const started = Date.now();
     const proxy = await startChaosProxy(`${ctx.stack.baseUrl}/api/webhooks/periodic`, { faultRate: 0.3, hangMs: HANG_MS });
     const tenantIds: string[] = [];
@@ -83,6 +109,10 @@ export const chaosRestartDrill: Drill = {
       cluster.addWorker();
 
       await waitForDelivered(tenantIds, Math.round(volumes.events * 0.5), volumes.drainTimeoutMs);
+      const joined = await otherRunsOnServer(ctx);
+      if (joined.length > 0) {
+        throw new Error(`${joined.length} other test databases came into use on this PostgreSQL; not restarting it under them`);
+      }
       const restart = await restartDatabase(ctx);
       const { counts, settledAt } = await waitForSettled(tenantIds, eventIds.length, volumes.drainTimeoutMs);
 
