@@ -8,7 +8,8 @@
  *     5 dead after 5 failures; attempts 2 minutes apart, latencies skewed low (random()³ × 3 s);
  *   - delivery_stats_hourly rebuilt from those attempts and dead letters (what the workers'
  *     in-transaction upserts would have produced), and 2,000 alerts.
- * Ends with ANALYZE, as autovacuum would after a load this size.
+ * Ends with VACUUM ANALYZE: autovacuum does both after a load this size (inserts alone trigger it
+ * since PostgreSQL 13), and index-only scans need the visibility map it sets.
  */
 import pg from 'pg';
 import { pgConfigFromUrl } from '../../lib/db/pg-url.ts';
@@ -95,7 +96,7 @@ export async function loadDashboardHistory(coreAdminUrl: string, tenantId: strin
        FROM generate_series(1, 2000) g`,
       [tenantId, endpointIds],
     );
-    await step('ANALYZE', 'ANALYZE events, deliveries, delivery_attempts, delivery_stats_hourly, alerts');
+    await step('VACUUM ANALYZE', 'VACUUM ANALYZE events, deliveries, delivery_attempts, delivery_stats_hourly, alerts');
     const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM delivery_attempts WHERE tenant_id = $1::uuid', [tenantId]);
     return rows[0]!.n;
   } finally {
