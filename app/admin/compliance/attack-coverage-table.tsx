@@ -20,9 +20,10 @@ export function AttackCoverageTable({ attacks }: { attacks: TAttackCoverage }) {
         <tbody>
           {attacks.map((a) => (
             <tr key={a.attack}>
-              <Th scope="row" className="bg-transparent text-sm normal-case tracking-normal text-ink">
+              {/* A plain row header: <Th> is styled as an uppercase column header. */}
+              <th scope="row" className="border-t border-line px-4 py-2 text-left align-top text-sm font-medium text-ink">
                 {a.attack}
-              </Th>
+              </th>
               <Td>{a.status === 'pass' ? <Badge tone="success">refused</Badge> : a.status === 'fail' ? <Badge tone="danger">fail</Badge> : <Badge tone="muted">{a.status}</Badge>}</Td>
               <Td>
                 <ul className="space-y-1 text-xs">

@@ -26,10 +26,11 @@ export function ChecklistSummary({ entries }: { entries: ChecklistEntry[] }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.item}>
-              <Th scope="row" className="bg-transparent normal-case tracking-normal text-sm text-ink">
+              {/* A plain row header: <Th> is styled as an uppercase column header. */}
+              <th scope="row" className="border-t border-line px-4 py-2 text-left align-top text-sm font-medium text-ink">
                 {e.item === 0 ? '' : `(${e.item}) `}
                 {e.label}
-              </Th>
+              </th>
               <Td>{STATUS[e.status]}</Td>
               <Td>
                 {e.evidence.length === 0 ? (
