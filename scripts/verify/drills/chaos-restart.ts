@@ -18,7 +18,7 @@ import { pgConfigFromUrl } from '../../../lib/db/pg-url.ts';
 // Sized for the 2-core build machine (~25 attempts/s through the faulty proxy with other load):
 // full ~2–3 min, short < 1 min. VERIFY_CHAOS_EVENTS overrides (e.g. 10000 on a bigger machine).
 const VOLUMES = {
-  full: { events: Number(process.env.VERIFY_CHAOS_EVENTS ?? 3000), drainTimeoutMs: 600_000 },
+  full: { events: Number(process.env.VERIFY_CHAOS_EVENTS ?? 2000), drainTimeoutMs: 600_000 },
   short: { events: Number(process.env.VERIFY_CHAOS_EVENTS ?? 400), drainTimeoutMs: 240_000 },
 } as const;
 /** Past the sender's 3 s timeout. */
