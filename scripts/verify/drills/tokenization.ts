@@ -80,7 +80,8 @@ export const tokenizationDrill: Drill = {
       console.log(`[verify] leak-scan hit: a ${h.kind} in ${h.source}, line ${h.line}`);
     }
     const logs = scan.sources.filter((s) => s.source.startsWith('log '));
-    const webhook = scan.sources.find((s) => s.source === 'webhook bodies');
+    const webhookItems = scan.sources.filter((s) => s.source.startsWith('webhook bodies')).reduce((a, s) => a + (s.items ?? 0), 0);
+    const onTheWire = scan.sources.find((s) => s.source.startsWith('webhook bodies: as verify'))?.items ?? 0;
     const alerts = scan.sources.find((s) => s.source.startsWith('alert bodies'));
     const controls = {
       generatedPatients: traffic.patients.length,
@@ -89,6 +90,7 @@ export const tokenizationDrill: Drill = {
       linkTokensCollected: tokens.length,
       linkTokensConsumedOverHttp: traffic.linksConsumed,
       canaryFound: canary,
+      webhookBodiesRecordedOnTheWire: onTheWire,
     };
     const ok =
       suspicious.length === 0 &&
@@ -99,11 +101,11 @@ export const tokenizationDrill: Drill = {
       tokens.length > 0 &&
       canary &&
       logs.length > 0 &&
-      (webhook?.items ?? 0) > 0 &&
+      onTheWire > 0 &&
       (alerts?.items ?? 0) > 0;
     return {
       ok,
-      figure: `${scan.hits.length} hits for 4 × ${patients.length} patient values (${traffic.patients.length} generated) + ${tokens.length} link tokens in ${mib(scan.bytes)} MiB (core dump, ${webhook?.items ?? 0} webhook bodies, ${alerts?.items ?? 0} alert bodies, metrics, ${logs.length} log files); identity: ${identity.hits.length} plaintext hits`,
+      figure: `${scan.hits.length} hits for 4 × ${patients.length} patient values (${traffic.patients.length} generated) + ${tokens.length} link tokens in ${mib(scan.bytes)} MiB (core dump, ${webhookItems} webhook bodies, ${alerts?.items ?? 0} alert bodies, metrics, ${logs.length} log files); identity: ${identity.hits.length} plaintext hits`,
       evidence: {
         needles: { patients: patients.length, seededOrFixture: patients.length - traffic.patients.length, generated: traffic.patients.length, spellings: needles.length - tokens.length, linkTokens: tokens.length },
         sources: [...scan.sources, ...identity.sources],

@@ -26,18 +26,18 @@ async function queryTexts(url: string, sql: string): Promise<string[]> {
   }
 }
 
-/** Webhook bodies as stored on both sides plus what verify's receivers recorded. */
-async function webhookBodies(ctx: VerifyContext): Promise<LeakSource> {
+/** One source per place webhook bodies are kept, so the evidence shows each with its count. */
+async function webhookBodies(ctx: VerifyContext): Promise<LeakSource[]> {
   const { coreAdmin, identityAdmin } = ctx.stack.urls;
-  const stored = [
-    ...(await queryTexts(coreAdmin, 'SELECT payload::text AS t FROM events')),
-    ...(await queryTexts(coreAdmin, 'SELECT response_body AS t FROM delivery_attempts WHERE response_body IS NOT NULL')),
+  const parts: Array<[string, string[]]> = [
+    ['outgoing payloads (events)', await queryTexts(coreAdmin, 'SELECT payload::text AS t FROM events')],
+    ['receivers’ answers (delivery_attempts)', await queryTexts(coreAdmin, 'SELECT response_body AS t FROM delivery_attempts WHERE response_body IS NOT NULL')],
     // Queued, active and completed jobs with their data (delivery jobs carry ids only, by design).
-    ...(await queryTexts(coreAdmin, 'SELECT data::text AS t FROM pgboss.job')),
-    ...(await queryTexts(identityAdmin, 'SELECT row_to_json(r)::text AS t FROM received_webhooks r')),
+    ['queued jobs (pg-boss)', await queryTexts(coreAdmin, 'SELECT data::text AS t FROM pgboss.job')],
+    ['inbound, as the platform receiver stored them', await queryTexts(identityAdmin, 'SELECT row_to_json(r)::text AS t FROM received_webhooks r')],
+    ['as verify’s own endpoints received them', collectedWebhookBodies().map((b) => b.text)],
   ];
-  const recorded = collectedWebhookBodies().map((b) => b.text);
-  return { name: 'webhook bodies', text: [...stored, ...recorded].join('\n'), items: stored.length + recorded.length };
+  return parts.map(([name, texts]) => ({ name: `webhook bodies: ${name}`, text: texts.join('\n'), items: texts.length }));
 }
 
 function alertBodies(ctx: VerifyContext): LeakSource {
@@ -62,7 +62,7 @@ export async function gatherLeakSources(ctx: VerifyContext): Promise<LeakSource[
   const files = logFiles(E2E_LOG_DIR);
   return [
     { name: 'core database dump', text: await dumpDatabase(ctx.stack.urls.coreAdmin) },
-    await webhookBodies(ctx),
+    ...(await webhookBodies(ctx)),
     alertBodies(ctx),
     { name: 'Prometheus /api/metrics', text: metricsText },
     ...files.map((f) => ({ name: `log ${path.relative(path.dirname(E2E_LOG_DIR), f)}`, text: fs.readFileSync(f, 'utf8') })),
