@@ -25,7 +25,7 @@ interface Suite {
 const SUITES: Suite[] = [
   { id: 'booking', name: 'booking API', file: 'booking.ts', fn: 'benchBooking', workers: 0 },
   { id: 'throughput', name: 'webhook delivery throughput', file: 'webhook-throughput.ts', fn: 'benchWebhookThroughput', workers: 0 },
-  { id: 'latency', name: 'webhook delivery latency', file: 'webhook-latency.ts', fn: 'benchWebhookLatency', workers: Number(process.env.BENCH_LATENCY_WORKERS ?? 1) },
+  { id: 'latency', name: 'webhook delivery latency', file: 'webhook-latency.ts', fn: 'benchWebhookLatency', workers: Number(process.env.BENCH_LATENCY_WORKERS ?? 3) },
   { id: 'video', name: 'video provisioning', file: 'video.ts', fn: 'benchVideo', workers: 1 },
   { id: 'dashboard', name: 'delivery-health dashboard', file: 'dashboard.ts', fn: 'benchDashboard', workers: 0 },
 ];

@@ -4,7 +4,8 @@
  * by enqueueDeliveries to one endpoint, as a booking does), and each latency runs from the
  * moment its transaction has committed to the moment the local receiver first sees the event.
  * Baseline: bare HTTP POSTs to the same receiver on the same schedule (send → receipt).
- * The worker processes are started by npm run bench for this suite (BENCH_LATENCY_WORKERS).
+ * The worker processes are started by npm run bench for this suite (BENCH_LATENCY_WORKERS, default
+ * 3: the most the throughput suite measures, since one process may not keep up with 200/s).
  */
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
@@ -13,7 +14,7 @@ import { percentile } from './bench-row.ts';
 
 const RATE = Number(process.env.BENCH_LATENCY_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
-const WORKERS = Number(process.env.BENCH_LATENCY_WORKERS ?? 1);
+const WORKERS = Number(process.env.BENCH_LATENCY_WORKERS ?? 3);
 
 /**
  * Calls `fire(i)` for i in [0, rate × seconds) at t0 + i / rate, without waiting for earlier calls;
@@ -100,8 +101,13 @@ export async function benchWebhookLatency(): Promise<BenchRow[]> {
       { name: `commit→receiver p50 (${label})`, value: percentile(real, 50), unit: 'ms', baseline: percentile(bare, 50), baselineName: `bare HTTP POST p50 at ${RATE}/s` },
       { name: `commit→receiver p99 (${label})`, value: percentile(real, 99), unit: 'ms', baseline: percentile(bare, 99), baselineName: `bare HTTP POST p99 at ${RATE}/s` },
     ];
-    if (missing > 0 || failed > 0) {
-      rows.push({ name: `events not received within 60 s / commits failed`, value: missing, unit: `/ ${failed}` });
+    if (missing > 0) {
+      rows.push({ name: 'committed events not received within 60 s of the last commit', value: missing, unit: 'events' });
+    }
+    if (failed > 0) {
+      // The producer's own transactions failing (e.g. waiting > 10 s for a pooled connection)
+      // means the box could not take 200 commits/s at all; those events have no latency.
+      rows.push({ name: `event transactions that failed (of ${Math.round(RATE * SECONDS)})`, value: failed, unit: 'events' });
     }
     if (Math.max(realLag, bareLag) > 100) {
       rows.push({ name: 'open-loop schedule lag at the end (producer fell behind)', value: Math.max(realLag, bareLag), unit: 'ms' });

@@ -11,7 +11,7 @@ import { JobGate } from './job-gate.ts';
 import { ensureNoopQueue, insertNoopJobs, NOOP_QUEUE } from './noop-queue.ts';
 import { startFleet, type FleetKind } from './worker-fleet.ts';
 
-const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 500);
+const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 400);
 /** Enough endpoints that the per-endpoint in-flight cap is not what limits three processes. */
 const ENDPOINTS = Number(process.env.BENCH_WEBHOOK_ENDPOINTS ?? 8);
 const WORKER_COUNTS = (process.env.BENCH_WORKER_COUNTS ?? '1,2,3').split(',').map(Number);
