@@ -21,8 +21,19 @@ const PORT = 54_400 + Math.floor(Math.random() * 500);
 let server: EmbeddedServer;
 let urls: DbUrls;
 let worker: ChildProcess;
+const spawned: ChildProcess[] = [];
 let sender: PgBoss;
 let dataDir: string;
+
+function spawnWorker(): ChildProcess {
+  const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'scripts/worker.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, IDENTITY_DATABASE_URL: urls.identityApp, CORE_DATABASE_URL: urls.coreApp, PERIODIC_PROCESS: 'worker', LOG_LEVEL: 'warn', PGBOSS_MAINTENANCE_SECONDS: '2' },
+    stdio: ['ignore', process.env.OUTAGE_TEST_WORKER_LOG ? fs.openSync(process.env.OUTAGE_TEST_WORKER_LOG, 'a') : 'ignore', 'inherit'],
+  });
+  spawned.push(child);
+  return child;
+}
 
 function startSender(): Promise<PgBoss> {
   const boss = new PgBoss({ ...pgConfigFromUrl(urls.coreApp), schema: PGBOSS_SCHEMA, migrate: false, supervise: false, schedule: false, max: 2 } as PgBoss.ConstructorOptions);
@@ -49,16 +60,14 @@ beforeAll(async () => {
   server = await startEmbeddedPostgres({ dataDir, port: PORT, password: randomBytes(12).toString('hex') });
   const appPassword = randomBytes(12).toString('base64url');
   urls = await setupDatabases({ identityAdminUrl: server.adminUrl, coreAdminUrl: server.adminUrl, prefix: 'outage', appPassword });
-  worker = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'scripts/worker.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, IDENTITY_DATABASE_URL: urls.identityApp, CORE_DATABASE_URL: urls.coreApp, PERIODIC_PROCESS: 'worker', LOG_LEVEL: 'warn', PGBOSS_MAINTENANCE_SECONDS: '2' },
-    stdio: ['ignore', process.env.OUTAGE_TEST_WORKER_LOG ? fs.openSync(process.env.OUTAGE_TEST_WORKER_LOG, 'w') : 'ignore', 'inherit'],
-  });
+  worker = spawnWorker();
   sender = await startSender();
 }, 120_000);
 
 afterAll(async () => {
-  worker?.kill('SIGKILL');
+  for (const child of spawned) {
+    child.kill('SIGKILL');
+  }
   await sender?.stop({ graceful: false, wait: true }).catch(() => {});
   await server?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -88,6 +97,18 @@ describe('worker through a PostgreSQL restart', () => {
     expect(worker.signalCode).toBeNull();
     expect(await pingCompleted(sender, 60_000)).toBe(true);
     expect(worker.exitCode).toBeNull();
+  }, 120_000);
+
+  it('a worker started while the database is down waits for it, then consumes', async () => {
+    worker.kill('SIGKILL');
+    await server.stop();
+    const late = spawnWorker();
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(late.exitCode).toBeNull();
+    await server.restart();
+    // Only the late worker is left to consume the ping.
+    expect(await pingCompleted(sender, 60_000)).toBe(true);
+    expect(late.exitCode).toBeNull();
   }, 120_000);
 });
 

@@ -47,3 +47,29 @@ export function surviveDatabaseOutages(log: { warn(obj: object, msg: string): vo
     process.exit(1);
   });
 }
+
+/**
+ * Runs `start` until it succeeds, retrying (with backoff, up to `giveUpMs`) while it fails because
+ * the database is away. A worker started during a restart or failover (a crash-looping replica, a
+ * deploy racing a database upgrade) then waits for the database instead of exiting — found by the
+ * chaos drill, whose replacement worker started while PostgreSQL was restarting. pg-boss 10 cannot
+ * retry `start()` on the same instance (it stays "starting"), so `start` must build a new one.
+ */
+export async function retryThroughOutage<T>(
+  start: () => Promise<T>,
+  log: { warn(obj: object, msg: string): void },
+  opts: { giveUpMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + (opts.giveUpMs ?? 120_000);
+  for (let delayMs = 500; ; delayMs = Math.min(delayMs * 2, 5000)) {
+    try {
+      return await start();
+    } catch (err) {
+      if (!isDatabaseOutageError(err) || Date.now() + delayMs > deadline) {
+        throw err;
+      }
+      log.warn({ err: { code: (err as { code?: string }).code }, retryInMs: delayMs }, 'database unavailable at start; retrying');
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+}
