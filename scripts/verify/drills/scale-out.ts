@@ -17,10 +17,10 @@ import { startDedupeReceiver } from '../webhook-receivers.ts';
 import { waitForSettled } from '../delivery-progress.ts';
 import { randomToken, slotStart } from '../api-client.ts';
 
-// Sized from measurements on the 2-core build machine (~30–40 deliveries/s with other load):
-// full ~2 min unloaded (~4 min while other heavy jobs share the cores), short ~1 min.
+// Sized from measurements on the 2-core build machine: full ran 4.0 min (12,000 events, 15,225
+// deliveries, ~68/s) with other jobs on the cores, short ~35 s; 2–3× longer under heavy load.
 const VOLUMES = {
-  full: { perWorkerCount: [500, 500, Number(process.env.VERIFY_SCALE_EVENTS ?? 3000)], booked: 200 },
+  full: { perWorkerCount: [1000, 1000, Number(process.env.VERIFY_SCALE_EVENTS ?? 10_000)], booked: 300 },
   short: { perWorkerCount: [120, 120, Number(process.env.VERIFY_SCALE_EVENTS ?? 500)], booked: 40 },
 } as const;
 const TENANTS = 4;
