@@ -31,6 +31,13 @@ if (process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
   // Drills create and drop their own databases on the given server.
   process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 }
+if (!process.env.TEST_DATABASE_URL && !process.env.TEST_EMBEDDED_PG_PORT) {
+  // The chaos drill restarts PostgreSQL under the stack, which it may do only to a server this run
+  // started: the shared embedded test server (port 54339) may be another run's, or still shutting
+  // down after `npm test`'s browser stage. Verify's embedded server is its own.
+  process.env.TEST_EMBEDDED_PG_PORT = '54349';
+  process.env.TEST_EMBEDDED_PG_DATA = path.join(ROOT, '.data', 'verify');
+}
 const profile = process.env.VERIFY_PROFILE === 'short' ? 'short' : 'full';
 // Order matters: the PHI scan runs last, over everything the other drills wrote.
 // The short profile runs inside `npm test`, whose own stages already run every probe suite the

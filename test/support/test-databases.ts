@@ -29,7 +29,8 @@ export function assertLocalDatabase(url: string): void {
 
 /** Creates fresh databases and returns the env the app code needs to use them. */
 export async function createTestDatabases(opts: { port?: number; label?: string } = {}): Promise<TestDatabases> {
-  const dataDir = path.join(DATA_DIR, 'test');
+  // A run that must own its server (the verify drills restart it) names a private data dir and port.
+  const dataDir = process.env.TEST_EMBEDDED_PG_DATA ? path.resolve(process.env.TEST_EMBEDDED_PG_DATA) : path.join(DATA_DIR, 'test');
   const adminUrl = process.env.TEST_DATABASE_URL || undefined;
   if (adminUrl) {
     assertLocalDatabase(adminUrl);
