@@ -65,7 +65,8 @@ async function runAction<S extends z.ZodType, T, P extends boolean | undefined>(
       return { ok: false, message: e.message, fieldErrors };
     }
     // Unknown errors: log the class only (messages may carry data), show a generic message.
-    logger.error({ err: { name: (e as Error)?.name, code: (e as { code?: unknown })?.code } }, 'server action failed');
+    // Not under a `name` key: the logger redacts every `*.name` (patient names).
+    logger.error({ errorClass: (e as Error)?.name, errorCode: (e as { code?: unknown })?.code }, 'server action failed');
     return { ok: false, message: 'Something went wrong. Please try again.' };
   }
 }

@@ -80,7 +80,7 @@ export function errorToResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     return problemResponse(problemBodyOf(new AppError('BAD_REQUEST', 'Invalid request', { issues: error.issues })));
   }
-  logger.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, 'api: unexpected error');
+  logger.error({ errorClass: (error as Error)?.name, err: { message: (error as Error)?.message } }, 'api: unexpected error');
   return problemResponse({ type: '/docs/api#problem-internal', title: 'Internal server error', status: 500, detail: 'An unexpected error occurred' });
 }
 

@@ -85,10 +85,10 @@ async function alertProvisioningFailed(input: FailureInput, roomId: string): Pro
       loadAlertSinkConfig(),
     );
   } catch (error) {
-    logger.error({ err: { name: (error as Error).name } }, 'provisioning alert could not be built');
+    logger.error({ errorClass: (error as Error).name }, 'provisioning alert could not be built');
   }
   // Alert history lives with the webhook alerts in the core (ids only, no PHI).
   await withCoreTenant(input.tenantId, (tx) =>
     tx.alert.create({ data: { tenantId: input.tenantId, kind: 'provisioning_failed', incidentKey, summary: summary.slice(0, 1024), sinkResults: sinkResults as object } }),
-  ).catch((error: unknown) => logger.error({ err: { name: (error as Error).name } }, 'provisioning alert not recorded'));
+  ).catch((error: unknown) => logger.error({ errorClass: (error as Error).name }, 'provisioning alert not recorded'));
 }

@@ -15,6 +15,7 @@ import { isAppError } from '../../errors/app-error.ts';
 import { createOpenResource, eventTypesOf, futureSlot, randomTokenId, setAutoConfirm } from '../test-fixtures.ts';
 import { APPOINTMENT_STATUSES, isTransitionAllowed, type AppointmentStatusName } from './appointment-status.ts';
 import { bookAppointment } from './book-appointment.ts';
+import { BOOKING_HORIZON_DAYS } from '../schedule/assert-bookable-slot.ts';
 import { bookOnDemand } from './book-on-demand.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
 import { changeAppointmentStatus, changeAppointmentStatusInTx, type TargetStatus } from './change-appointment-status.ts';
@@ -55,6 +56,14 @@ describe('booking', () => {
   it('refuses off-grid and past starts', async () => {
     expect(await errorOf(bookAppointment(tenant.id, { resourceId, tokenId: randomTokenId(), startsAt: futureSlot(3, 9, 10) }))).toEqual({ code: 'UNPROCESSABLE', reason: 'not_a_slot' });
     expect(await errorOf(bookAppointment(tenant.id, { resourceId, tokenId: randomTokenId(), startsAt: futureSlot(-1, 9) }))).toEqual({ code: 'UNPROCESSABLE', reason: 'not_a_slot' });
+  });
+
+  it('refuses starts beyond the booking horizon, up to the last representable date (found by the action fuzz)', async () => {
+    for (const startsAt of [futureSlot(BOOKING_HORIZON_DAYS + 1, 9), new Date('9999-12-31T23:30:00Z')]) {
+      expect(await errorOf(bookAppointment(tenant.id, { resourceId, tokenId: randomTokenId(), startsAt }))).toEqual({ code: 'UNPROCESSABLE', reason: 'beyond_horizon' });
+    }
+    const booked = await bookAppointment(tenant.id, { resourceId, tokenId: randomTokenId(), startsAt: futureSlot(3, 11) });
+    expect(await errorOf(rescheduleAppointment(tenant.id, booked.id, new Date('9999-12-31T23:30:00Z')))).toEqual({ code: 'UNPROCESSABLE', reason: 'beyond_horizon' });
   });
 
   it('auto-confirm writes created and confirmed events in order', async () => {

@@ -8,9 +8,17 @@ import type { ResourceView } from '../resources/resource-schemas.ts';
 import { loadBusy, loadSchedule } from './load-schedule.ts';
 
 /**
+ * How far ahead a visit can be booked. Clinics plan months, not decades ahead; the bound also
+ * keeps far-future starts (year 9999 + a visit length overflows PostgreSQL's date range) from
+ * reaching the schedule queries.
+ */
+export const BOOKING_HORIZON_DAYS = 730;
+
+/**
  * Returns the slot starting at `startsAt` when it lies on the resource's grid, in the future, and
  * free of other active visits (buffer included). Throws NOT_FOUND for an unknown resource,
- * UNPROCESSABLE (reason not_a_slot) off the grid or in the past, and CONFLICT (reason slot_taken)
+ * UNPROCESSABLE (reason not_a_slot) off the grid or in the past, (reason beyond_horizon) past
+ * the booking horizon, and CONFLICT (reason slot_taken)
  * when taken. The database's exclusion constraint remains the final guard against races.
  */
 export async function assertBookableSlot(
@@ -20,6 +28,9 @@ export async function assertBookableSlot(
   startsAt: Date,
   opts: { now: Date; excludeAppointmentId?: string },
 ): Promise<{ resource: ResourceView; slot: Slot }> {
+  if (startsAt.getTime() > opts.now.getTime() + BOOKING_HORIZON_DAYS * 86_400_000) {
+    throw new AppError('UNPROCESSABLE', `Visits can be booked up to ${BOOKING_HORIZON_DAYS / 365} years ahead`, { reason: 'beyond_horizon' });
+  }
   const probeEnd = new Date(startsAt.getTime() + 480 * 60_000);
   const schedule = await loadSchedule(tx, tenantId, resourceId, startsAt, probeEnd);
   const { resource } = schedule;
