@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { safeFormAction } from '@/lib/actions/safe-action.ts';
 import type { SessionContext } from '@/lib/auth/session.ts';
 import { updateResource } from '@/lib/core/resources/update-resource.ts';
-import { getAvailability } from '@/lib/core/schedule/get-availability.ts';
-import { putAvailability } from '@/lib/core/schedule/put-availability.ts';
+import { updateAvailability } from '@/lib/core/schedule/update-availability.ts';
 import { AppError } from '@/lib/errors/app-error.ts';
 import { clockToMinutes, parseDayWindows, WEEKDAYS } from '@/lib/core/schedule/weekly-hours-text.ts';
 
@@ -54,8 +53,7 @@ export const saveWeeklyHoursAction = safeFormAction(
         throw new AppError('BAD_REQUEST', `${name}: ${(error as Error).message}`);
       }
     });
-    const current = await getAvailability(ctx.tenantId, resourceId);
-    await putAvailability(ctx.tenantId, resourceId, { rules, exceptions: current.exceptions });
+    await updateAvailability(ctx.tenantId, resourceId, (current) => ({ rules, exceptions: current.exceptions }));
     return done('Weekly hours saved.');
   },
 );
@@ -73,9 +71,8 @@ export const addExceptionAction = safeFormAction(
     if ((input.start.trim() && start === null) || (input.end.trim() && end === null)) {
       throw new AppError('BAD_REQUEST', 'Times must look like 09:00.');
     }
-    const current = await getAvailability(ctx.tenantId, resourceId);
     try {
-      await putAvailability(ctx.tenantId, resourceId, { rules: current.rules, exceptions: [...current.exceptions, { date: input.date, kind: input.kind, startMinute: start, endMinute: end }] });
+      await updateAvailability(ctx.tenantId, resourceId, (current) => ({ rules: current.rules, exceptions: [...current.exceptions, { date: input.date, kind: input.kind, startMinute: start, endMinute: end }] }));
     } catch (error) {
       if (error instanceof z.ZodError) {
         throw new AppError('BAD_REQUEST', error.issues[0]?.message ?? 'Invalid exception');
@@ -89,7 +86,6 @@ export const addExceptionAction = safeFormAction(
 /** Removes the exception at `index` of the current list. */
 export const removeExceptionAction = safeFormAction({ schema: z.object({ index: z.coerce.number().int().min(0) }), roles: ['clinician'] }, async (input, ctx) => {
   const resourceId = ownResource(ctx);
-  const current = await getAvailability(ctx.tenantId, resourceId);
-  await putAvailability(ctx.tenantId, resourceId, { rules: current.rules, exceptions: current.exceptions.filter((_, i) => i !== input.index) });
+  await updateAvailability(ctx.tenantId, resourceId, (current) => ({ rules: current.rules, exceptions: current.exceptions.filter((_, i) => i !== input.index) }));
   return done('Exception removed.');
 });
