@@ -76,7 +76,9 @@ async function fire(ctx: BrowserContext, baseUrl: string, action: Action, bodies
       }
     }
   };
+  const started = Date.now();
   await Promise.all(Array.from({ length: opts.concurrency ?? CONCURRENCY }, lane));
+  console.log(`  ${action.page}: ${bodies.length} forms in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { outcomes, violations, successes: outcomes.filter((o) => o.success).length };
 }
 

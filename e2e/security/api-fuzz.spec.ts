@@ -90,7 +90,7 @@ async function counts(db: OwnerDb, tenantId: string) {
 }
 
 // ---- generators ----
-const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1, maxKeys: 3 }));
+const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('a\u0000b', '\u0000'), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1, maxKeys: 3 }));
 const isoish = fc.oneof(
   fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
   fc.date({ min: new Date('2026-01-01'), max: new Date('2028-01-01'), noInvalidDate: true }).map((d) => `${d.toISOString().slice(0, 14)}${d.getUTCMinutes() < 30 ? '00' : '30'}:00Z`),

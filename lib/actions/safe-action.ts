@@ -7,6 +7,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { isAppError } from '../errors/app-error.ts';
+import { findNulCharacter } from '../http/nul-characters.ts';
 import { logger } from '../log/logger.ts';
 import { requireSession, type SessionContext } from '../auth/session.ts';
 import type { Role } from '../auth/roles.ts';
@@ -44,6 +45,13 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+function invalidInput(error: z.ZodError): { ok: false; message: string; fieldErrors: Record<string, string[]> } {
+  const flat = z.flattenError(error);
+  const fieldErrors = flat.fieldErrors as Record<string, string[]>;
+  const message = Object.keys(fieldErrors).length === 0 && flat.formErrors[0] ? flat.formErrors[0] : 'Check the highlighted fields.';
+  return { ok: false, message, fieldErrors };
+}
+
 async function runAction<S extends z.ZodType, T, P extends boolean | undefined>(
   opts: SafeActionOptions<S> & { public?: P },
   handler: Handler<S, T, P>,
@@ -51,15 +59,23 @@ async function runAction<S extends z.ZodType, T, P extends boolean | undefined>(
 ): Promise<ActionResult<T>> {
   try {
     const ctx = opts.public ? null : await requireSession({ roles: opts.roles, allowPendingMfa: opts.allowPendingMfa, mode: 'action' });
+    const nul = findNulCharacter(raw);
+    if (nul) {
+      return { ok: false, message: 'Check the highlighted fields.', fieldErrors: { [nul]: ['Contains a character that is not allowed.'] } };
+    }
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) {
-      const flat = z.flattenError(parsed.error);
-      return { ok: false, message: 'Check the highlighted fields.', fieldErrors: flat.fieldErrors as Record<string, string[]> };
+      return invalidInput(parsed.error);
     }
     const data = await handler(parsed.data, ctx as P extends true ? null : SessionContext);
     return { ok: true, data };
   } catch (e) {
     unstable_rethrow(e);
+    if (e instanceof z.ZodError) {
+      // A domain use-case's own validation (dates, windows) refused what the form schema let
+      // through: still the user's input, not a server fault.
+      return invalidInput(e);
+    }
     if (isAppError(e)) {
       const fieldErrors = e.details?.fieldErrors as Record<string, string[]> | undefined;
       return { ok: false, message: e.message, fieldErrors };

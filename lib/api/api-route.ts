@@ -3,6 +3,7 @@
  * JSON body parsing, Idempotency-Key on POST, and problem+json for every error. Route files stay
  * thin: they validate with the shared schemas and call one lib/core use-case.
  */
+import { findNulCharacter } from '../http/nul-characters.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import { authenticateApiRequest, type ApiCaller } from './authenticate-request.ts';
 import { fingerprintRequest, parseIdempotencyKey, runIdempotent, type StoredResponse } from './idempotency.ts';
@@ -30,11 +31,17 @@ async function readJsonBody(request: Request): Promise<unknown> {
   if (text.trim() === '') {
     return {};
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('BAD_REQUEST', 'Request body is not valid JSON');
   }
+  const nul = findNulCharacter(body);
+  if (nul) {
+    throw new AppError('BAD_REQUEST', 'Text may not contain NUL (U+0000) characters', { fieldErrors: { [nul]: ['Contains a NUL character'] } });
+  }
+  return body;
 }
 
 /** Runs the handler, turning domain errors (< 500) into stored-able problem responses. */
