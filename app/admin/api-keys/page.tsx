@@ -21,9 +21,10 @@ function when(date: Date | null): string {
   return date ? new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC' : '—';
 }
 
-export default async function ApiKeysPage() {
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const session = await requireSession({ roles: ['admin'] });
-  const keys = await listApiKeys(session.tenantId);
+  const { cursor } = await searchParams;
+  const { keys, nextCursor } = await listApiKeys(session.tenantId, { cursor, limit: 50 });
   return (
     <div className="space-y-6">
       <PageHeader
@@ -35,7 +36,7 @@ export default async function ApiKeysPage() {
         <CreateKeyForm />
       </Card>
       {keys.length === 0 ? (
-        <EmptyState title="No API keys yet" />
+        <EmptyState title={cursor ? 'No older keys' : 'No API keys yet'} />
       ) : (
         <Table caption="Keys">
           <thead>
@@ -73,6 +74,18 @@ export default async function ApiKeysPage() {
           </tbody>
         </Table>
       )}
+      <nav aria-label="Key pages" className="flex gap-4 text-sm">
+        {cursor ? (
+          <Link className="underline" href="/admin/api-keys">
+            ← Newest
+          </Link>
+        ) : null}
+        {nextCursor ? (
+          <Link className="underline" href={`/admin/api-keys?cursor=${nextCursor}`}>
+            Older →
+          </Link>
+        ) : null}
+      </nav>
     </div>
   );
 }

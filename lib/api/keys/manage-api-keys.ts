@@ -29,9 +29,23 @@ export async function createApiKey(tenantId: string, label: string): Promise<Api
   return { ...row, key: minted.key };
 }
 
-/** The tenant's keys, newest first (never the hash). */
-export async function listApiKeys(tenantId: string): Promise<ApiKeySummary[]> {
-  return withCoreTenant(tenantId, (tx) => tx.apiKey.findMany({ where: { tenantId }, select: SUMMARY_SELECT, orderBy: { createdAt: 'desc' } }));
+/** One page of the tenant's keys, newest first (never the hash); `nextCursor` opens the next page. */
+export async function listApiKeys(tenantId: string, opts: { cursor?: string; limit?: number } = {}): Promise<{ keys: ApiKeySummary[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
+  // The cursor is the id of the last key shown; an unknown or malformed one starts over.
+  const cursor = opts.cursor && z.uuid().safeParse(opts.cursor).success ? opts.cursor : undefined;
+  const rows = await withCoreTenant(tenantId, async (tx) => {
+    const anchor = cursor ? await tx.apiKey.findFirst({ where: { id: cursor, tenantId }, select: { id: true } }) : null;
+    return tx.apiKey.findMany({
+      where: { tenantId },
+      select: SUMMARY_SELECT,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      ...(anchor ? { cursor: { id: anchor.id }, skip: 1 } : {}),
+    });
+  });
+  const keys = rows.slice(0, limit);
+  return { keys, nextCursor: rows.length > limit ? keys[keys.length - 1]!.id : null };
 }
 
 /** Revokes a key at once (idempotent); NOT_FOUND when it is not the tenant's. */
