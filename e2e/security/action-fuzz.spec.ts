@@ -11,11 +11,11 @@
  * input (or the original), never a mix. Other people's visits are never touched.
  */
 import fc from 'fast-check';
-import type { APIResponse, Browser, BrowserContext } from '@playwright/test';
+import type { APIResponse, BrowserContext } from '@playwright/test';
 import { expect, test } from './support/security-fixture.ts';
 import { callFormAction, findServerAction } from './support/server-actions.ts';
-import { signIn } from '../auth/support/auth-fixtures.ts';
-import { DEMO_ADMIN, DEMO_CLINICIANS, DEMO_PASSWORD, DEMO_PATIENTS } from '../../scripts/seed-demo.ts';
+import { signedIn } from './support/signed-in.ts';
+import { DEMO_ADMIN, DEMO_CLINICIANS, DEMO_PATIENTS } from '../../scripts/seed-demo.ts';
 import { parseDayWindows } from '../../lib/core/schedule/weekly-hours-text.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -80,14 +80,6 @@ async function fire(ctx: BrowserContext, baseUrl: string, action: Action, bodies
   await Promise.all(Array.from({ length: opts.concurrency ?? CONCURRENCY }, lane));
   console.log(`  ${action.page}: ${bodies.length} forms in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { outcomes, violations, successes: outcomes.filter((o) => o.success).length };
-}
-
-async function signedIn(browser: Browser, baseURL: string, email: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.close();
-  return context;
 }
 
 // ---- generators: form fields are always strings ----

@@ -9,11 +9,11 @@
  * - role + tenant: a clinician of one clinic cannot change a visit of another clinic by its id.
  */
 import { randomBytes } from 'node:crypto';
-import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
+import type { APIRequestContext, BrowserContext } from '@playwright/test';
 import { bearer, expect, test, type OwnerDb } from './support/security-fixture.ts';
 import { callFormAction, findServerAction } from './support/server-actions.ts';
-import { signIn } from '../auth/support/auth-fixtures.ts';
-import { DEMO_CLINICIANS, DEMO_PASSWORD, DEMO_PATIENTS } from '../../scripts/seed-demo.ts';
+import { signedIn } from './support/signed-in.ts';
+import { DEMO_CLINICIANS, DEMO_PATIENTS } from '../../scripts/seed-demo.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,14 +21,6 @@ const bookSlot = findServerAction('bookSlotAction', 'app/patient/book/actions.ts
 const seeNow = findServerAction('seeClinicianNowAction', 'app/patient/book/actions.ts');
 const changeVisitStatus = findServerAction('changeVisitStatusAction', 'app/clinician/schedule/actions.ts');
 const revealLink = findServerAction('revealJoinLinkAction', 'lib/video/actions/reveal-join-link-action.ts');
-
-async function signedIn(browser: Browser, baseURL: string, email: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.close();
-  return context;
-}
 
 /** A weekday 16:00 UTC slot `days` ahead (inside Dr. Rivera's New York hours). */
 function weekdaySlot(days: number): Date {

@@ -9,11 +9,11 @@
  *   session cookie is no key to the headless API.
  */
 import { randomBytes } from 'node:crypto';
-import type { APIResponse, Browser, BrowserContext } from '@playwright/test';
+import type { APIResponse } from '@playwright/test';
 import { expect, test } from './support/security-fixture.ts';
 import { callFormAction, findServerAction } from './support/server-actions.ts';
-import { signIn } from '../auth/support/auth-fixtures.ts';
-import { DEMO_ADMIN, DEMO_CLINICIANS, DEMO_PASSWORD, DEMO_PATIENTS } from '../../scripts/seed-demo.ts';
+import { signedIn } from './support/signed-in.ts';
+import { DEMO_ADMIN, DEMO_CLINICIANS, DEMO_PATIENTS } from '../../scripts/seed-demo.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,14 +22,6 @@ const disableUser = findServerAction('disableUserAction', 'app/admin/users/actio
 const changeVisitStatus = findServerAction('changeVisitStatusAction', 'app/clinician/schedule/actions.ts');
 const cancelVisit = findServerAction('cancelVisitAction', 'app/patient/visits/[id]/actions.ts');
 const rescheduleVisit = findServerAction('rescheduleVisitAction', 'app/patient/visits/[id]/actions.ts');
-
-async function signedIn(browser: Browser, baseURL: string, email: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.close();
-  return context;
-}
 
 /** Runs the calls one after another; returns [label, status, body] (bodies die with their context). */
 async function readAll(calls: Array<[string, Promise<APIResponse>]>): Promise<Array<[string, number, string]>> {
