@@ -58,6 +58,15 @@ export const SECURITY_PROBE_MAP: AttackProbes[] = [
     attack: 'brute-force sign-in back-off',
     tests: [t('lib/auth/lockout.integration.test.ts', 'locks the account after'), t('lib/auth/lockout.integration.test.ts', 'throttles a client IP that keeps failing'), t('e2e/security/sign-in-throttle.spec.ts', 'repeated failures lock the account')],
   },
+  {
+    attack: 'fuzzing: 1,000 generated bodies per REST write endpoint and per server action (no 5xx, no partial writes)',
+    tests: [
+      t('e2e/security/api-fuzz.spec.ts', '1,000 generated bodies per write endpoint'),
+      t('e2e/security/api-fuzz.spec.ts', 'random query strings and path ids'),
+      t('e2e/security/action-fuzz.spec.ts', '1,000 generated forms per public and patient action'),
+      t('e2e/security/action-fuzz.spec.ts', '1,000 generated forms per clinician and admin action'),
+    ],
+  },
   { attack: 'API key revoked mid-use (incl. in-flight idempotent retry)', tests: [t('e2e/security/api-key-revocation.spec.ts', 'a key revoked mid-use is refused at once'), t('lib/api/api.integration.test.ts', 'refuses missing, malformed, unknown and revoked keys')] },
 ];
 
