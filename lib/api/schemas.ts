@@ -100,7 +100,7 @@ export const ZApiProblem = z
     title: z.string(),
     status: z.int(),
     detail: z.string().optional(),
-    reason: z.string().optional().meta({ description: 'Machine-readable reason: slot_taken, illegal_transition, not_a_slot, cutoff_passed, nobody_available, idempotency_mismatch, …' }),
+    reason: z.string().optional().meta({ description: 'Machine-readable reason: slot_taken, illegal_transition, not_a_slot, beyond_horizon (more than 730 days ahead), cutoff_passed, nobody_available, idempotency_mismatch, …' }),
     errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' });
