@@ -38,6 +38,12 @@ export const ZConfig = z
     SESSION_MAX_HOURS: z.coerce.number().positive().max(24).default(12),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(50).default(10),
     LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+    /**
+     * Reverse proxies in front of the web server whose X-Forwarded-For entries are believed. 0: none,
+     * the client address is the TCP peer and any X-Forwarded-For a client sends is ignored (it could
+     * otherwise pick its own address and dodge the per-IP sign-in throttle).
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),

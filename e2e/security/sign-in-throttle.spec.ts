@@ -40,3 +40,17 @@ test('repeated failures lock the account behind the same generic message', async
   expect(new Set(messages).size, `messages differ: ${JSON.stringify([...new Set(messages)])}`).toBe(1);
   await context.close();
 });
+
+test('a client-written X-Forwarded-For does not choose the address the IP throttle counts', async ({ sec, browser, ownerDb }) => {
+  test.setTimeout(60_000);
+  const spoofed = '203.0.113.77';
+  const context = await browser.newContext({ baseURL: sec.baseUrl, extraHTTPHeaders: { 'x-forwarded-for': spoofed } });
+  const page = await context.newPage();
+  const before = await ownerDb.count('identity', "SELECT coalesce(sum(failures), 0) AS n FROM login_throttle WHERE key IN ('ip:127.0.0.1', 'ip:::1')");
+  await attempt(page, `spoof.${Date.now()}@security-probes.example`, 'whatever password 2');
+  // The failure is charged to the TCP peer (no proxy is trusted in the stack), never to the claimed address.
+  expect(await ownerDb.count('identity', 'SELECT count(*) AS n FROM login_throttle WHERE key = $1', [`ip:${spoofed}`])).toBe(0);
+  const after = await ownerDb.count('identity', "SELECT coalesce(sum(failures), 0) AS n FROM login_throttle WHERE key IN ('ip:127.0.0.1', 'ip:::1')");
+  expect(after).toBe(before + 1);
+  await context.close();
+});

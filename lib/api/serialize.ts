@@ -4,6 +4,8 @@ import type { EventView } from '../core/events/list-events.ts';
 import type { ResourceView } from '../core/resources/resource-schemas.ts';
 import type { AvailabilityView } from '../core/schedule/availability-schemas.ts';
 import type { SlotList } from '../core/schedule/list-slots.ts';
+import type { z } from 'zod';
+import type { ZCreateResourceBody } from './schemas.ts';
 
 /** Appointment JSON. */
 export function serializeAppointment(a: AppointmentView) {
@@ -32,6 +34,18 @@ export function serializeResource(r: ResourceView) {
     on_call: r.onCall,
     active: r.active,
     created_at: r.createdAt.toISOString(),
+  };
+}
+
+/** The API's snake_case resource fields (create or update body), as the core's camelCase input. */
+export function resourceFieldsFromApi<T extends Partial<z.infer<typeof ZCreateResourceBody>>>(input: T) {
+  return {
+    label: input.label as T['label'],
+    timeZone: input.time_zone as T['time_zone'],
+    visitMinutes: input.visit_minutes,
+    bufferMinutes: input.buffer_minutes,
+    onCall: input.on_call,
+    active: input.active,
   };
 }
 

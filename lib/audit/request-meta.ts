@@ -9,21 +9,17 @@ export interface RequestMeta {
 const MAX_UA = 300;
 
 /**
- * Picks the client address from proxy headers. The right-most X-Forwarded-For entry is the one
- * added by the hop closest to us (our reverse proxy, or Next itself when absent); left-most
- * entries are whatever the client claimed.
+ * The client address. Our web server (scripts/web-server.ts) replaces X-Forwarded-For with the one
+ * address it worked out from the TCP peer and TRUST_PROXY_HOPS, so the header is ours by the time
+ * the app reads it; the right-most entry is taken should anything have appended to it since.
  */
 export function clientIpFromHeaders(get: (name: string) => string | null | undefined): string | null {
-  const xff = get('x-forwarded-for');
-  if (xff) {
-    const hops = xff.split(',').map((h) => h.trim()).filter(Boolean);
-    const last = hops.at(-1);
-    if (last) {
-      return last.replace(/^::ffff:/, '').slice(0, 64);
-    }
-  }
-  const real = get('x-real-ip');
-  return real ? real.trim().slice(0, 64) : null;
+  const last = get('x-forwarded-for')
+    ?.split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .at(-1);
+  return last ? last.replace(/^::ffff:/, '').slice(0, 64) : null;
 }
 
 /** Builds RequestMeta from a header getter (route handlers, next-auth's authorize). */

@@ -8,12 +8,21 @@ import { ROOT } from './launch-env.ts';
 
 const NODE_FLAGS = ['--experimental-wasm-modules', '--no-warnings=ExperimentalWarning', '--import', 'tsx'];
 
-/** `next start` on `port` with the given env. */
+/**
+ * The web server (scripts/web-server.ts: Next.js behind our own http server, which decides the
+ * client address) on `port` with the given env.
+ */
 export function spawnWeb(port: number, env: Record<string, string>, opts: { dev?: boolean; stdio?: 'inherit' | 'pipe' } = {}): ChildProcess {
-  const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-  return spawn(process.execPath, [nextBin, opts.dev ? 'dev' : 'start', '-p', String(port)], {
+  const args = [...NODE_FLAGS, path.join(ROOT, 'scripts', 'web-server.ts'), String(port), ...(opts.dev ? ['--dev'] : [])];
+  return spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, PERIODIC_PROCESS: 'web', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: opts.dev ? 'development' : 'production',
+      PERIODIC_PROCESS: 'web',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: opts.stdio ?? 'inherit',
   });
 }

@@ -56,7 +56,7 @@ export const SECURITY_PROBE_MAP: AttackProbes[] = [
   { attack: 'use of an expired video link', tests: [t('test/security/video-link-expiry.integration.test.ts', 'a link revealed before the visit is refused after it expires'), t(LINKS, 'links open N minutes before the visit, not earlier')] },
   {
     attack: 'brute-force sign-in back-off',
-    tests: [t('lib/auth/lockout.integration.test.ts', 'locks the account after'), t('lib/auth/lockout.integration.test.ts', 'throttles a client IP that keeps failing'), t('e2e/security/sign-in-throttle.spec.ts', 'repeated failures lock the account')],
+    tests: [t('lib/auth/lockout.integration.test.ts', 'locks the account after'), t('lib/auth/lockout.integration.test.ts', 'throttles a client IP that keeps failing'), t('e2e/security/sign-in-throttle.spec.ts', 'repeated failures lock the account'), t('e2e/security/sign-in-throttle.spec.ts', 'a client-written X-Forwarded-For does not choose')],
   },
   {
     attack: 'fuzzing: 1,000 generated bodies per REST write endpoint and per server action (no 5xx, no partial writes)',

@@ -4,7 +4,7 @@ import { listResources } from '../../../../lib/core/resources/list-resources.ts'
 import { apiRoute } from '../../../../lib/api/api-route.ts';
 import { parseOrThrow } from '../../../../lib/api/problem.ts';
 import { ZCreateResourceBody } from '../../../../lib/api/schemas.ts';
-import { serializeResource } from '../../../../lib/api/serialize.ts';
+import { resourceFieldsFromApi, serializeResource } from '../../../../lib/api/serialize.ts';
 
 export const GET = apiRoute(async ({ caller }) => {
   const resources = await listResources(caller.tenantId);
@@ -13,13 +13,6 @@ export const GET = apiRoute(async ({ caller }) => {
 
 export const POST = apiRoute(async ({ caller, body }) => {
   const input = parseOrThrow(ZCreateResourceBody, body, 'resource');
-  const resource = await createResource(caller.tenantId, {
-    label: input.label,
-    timeZone: input.time_zone,
-    visitMinutes: input.visit_minutes,
-    bufferMinutes: input.buffer_minutes,
-    onCall: input.on_call,
-    active: input.active,
-  });
+  const resource = await createResource(caller.tenantId, resourceFieldsFromApi(input));
   return { status: 201, body: serializeResource(resource) };
 });

@@ -4,7 +4,7 @@ import { updateResource } from '../../../../../lib/core/resources/update-resourc
 import { apiRoute } from '../../../../../lib/api/api-route.ts';
 import { parseOrThrow } from '../../../../../lib/api/problem.ts';
 import { ZUpdateResourceBody } from '../../../../../lib/api/schemas.ts';
-import { serializeResource } from '../../../../../lib/api/serialize.ts';
+import { resourceFieldsFromApi, serializeResource } from '../../../../../lib/api/serialize.ts';
 
 export const GET = apiRoute<{ id: string }>(async ({ caller, params }) => {
   return { status: 200, body: serializeResource(await getResource(caller.tenantId, params.id)) };
@@ -12,13 +12,6 @@ export const GET = apiRoute<{ id: string }>(async ({ caller, params }) => {
 
 export const PATCH = apiRoute<{ id: string }>(async ({ caller, params, body }) => {
   const input = parseOrThrow(ZUpdateResourceBody, body, 'resource update');
-  const resource = await updateResource(caller.tenantId, params.id, {
-    label: input.label,
-    timeZone: input.time_zone,
-    visitMinutes: input.visit_minutes,
-    bufferMinutes: input.buffer_minutes,
-    onCall: input.on_call,
-    active: input.active,
-  });
+  const resource = await updateResource(caller.tenantId, params.id, resourceFieldsFromApi(input));
   return { status: 200, body: serializeResource(resource) };
 });
