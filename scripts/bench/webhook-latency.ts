@@ -1,8 +1,11 @@
 /**
  * Commit→receiver latency at a steady, open-loop 200 events/s (BENCH_LATENCY_RATE): events are
  * committed on a fixed schedule whatever the pipeline does (one event per transaction, fanned out
- * by enqueueDeliveries to one endpoint, as a booking does), and each latency runs from the
+ * by enqueueDeliveries to its clinic's endpoint, as a booking does), and each latency runs from the
  * moment its transaction has committed to the moment the local receiver first sees the event.
+ * The events go round-robin to BENCH_LATENCY_ENDPOINTS clinics (default 8, each with one endpoint),
+ * the shape of a fleet: one endpoint's claims are serialised by its concurrency-cap lock, so a
+ * single endpoint tops out well below 200/s on a 2-core machine (BENCH_LATENCY_ENDPOINTS=1 shows it).
  * Baseline: bare HTTP POSTs to the same receiver on the same schedule (send → receipt).
  * The worker processes are started by npm run bench for this suite (BENCH_LATENCY_WORKERS, default
  * 3: the most the throughput suite measures, since one process may not keep up with 200/s).
@@ -15,6 +18,7 @@ import { percentile } from './bench-row.ts';
 const RATE = Number(process.env.BENCH_LATENCY_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
 const WORKERS = Number(process.env.BENCH_LATENCY_WORKERS ?? 3);
+const ENDPOINTS = Number(process.env.BENCH_LATENCY_ENDPOINTS ?? 8);
 
 /**
  * Calls `fire(i)` for i in [0, rate × seconds) at t0 + i / rate, without waiting for earlier calls;
@@ -54,7 +58,11 @@ export async function benchWebhookLatency(): Promise<BenchRow[]> {
   const { createEndpoint } = await import('../../lib/webhooks/endpoints/manage-endpoints.ts');
   const { emitTestEvents, buildTestPayload } = await import('../../lib/webhooks/testing/test-events.ts');
 
-  const tenant = await createTestTenant('benchlat');
+  const tenants: Awaited<ReturnType<typeof createTestTenant>>[] = [];
+  for (let i = 0; i < ENDPOINTS; i += 1) {
+    tenants.push(await createTestTenant(`benchlat${i}`));
+  }
+  const tenant = tenants[0]!;
   const firstSeen = new Map<string, number>();
   const receiver = await startTestReceiver((req) => {
     const key = String(req.headers['x-periodic-idempotency-key'] ?? '');
@@ -64,9 +72,12 @@ export async function benchWebhookLatency(): Promise<BenchRow[]> {
     return { kind: 'status', status: 204 };
   });
   try {
-    await createEndpoint(tenant.id, { url: `${receiver.url}?lat=1`, description: 'bench latency', eventTypes: ['appointment.created'] });
+    for (const t of tenants) {
+      await createEndpoint(t.id, { url: `${receiver.url}?lat=1`, description: 'bench latency', eventTypes: ['appointment.created'] });
+    }
     // Warm-up outside the measured window (pools, JIT, the worker's first fetches).
-    await waitSeen(firstSeen, await emitTestEvents(tenant.id, 20), 15_000);
+    const warm = (await Promise.all(tenants.map((t) => emitTestEvents(t.id, 5)))).flat();
+    await waitSeen(firstSeen, warm, 15_000);
 
     // Baseline: bare POSTs, same receiver, same schedule, send → receipt.
     const body = JSON.stringify(buildTestPayload(tenant.id));
@@ -84,9 +95,9 @@ export async function benchWebhookLatency(): Promise<BenchRow[]> {
     // The pipeline: one event per transaction on the same schedule.
     const committed = new Map<string, number>();
     let failed = 0;
-    const realLag = await openLoop(RATE, SECONDS, async () => {
+    const realLag = await openLoop(RATE, SECONDS, async (i) => {
       try {
-        const [id] = await emitTestEvents(tenant.id, 1);
+        const [id] = await emitTestEvents(tenants[i % tenants.length]!.id, 1);
         committed.set(id!, performance.now());
       } catch {
         failed += 1;
@@ -101,7 +112,7 @@ export async function benchWebhookLatency(): Promise<BenchRow[]> {
     const receiptTimes = [...committed.keys()].map((k) => firstSeen.get(k)).filter((v): v is number => v !== undefined);
     const achieved = receiptTimes.length > 0 ? (receiptTimes.length * 1000) / (Math.max(...receiptTimes) - Math.min(...commitTimes)) : 0;
 
-    const label = `${RATE} events/s for ${SECONDS} s, ${WORKERS} worker process${WORKERS === 1 ? '' : 'es'}`;
+    const label = `${RATE} events/s for ${SECONDS} s over ${ENDPOINTS} endpoint${ENDPOINTS === 1 ? '' : 's'}, ${WORKERS} worker process${WORKERS === 1 ? '' : 'es'}`;
     const rows: BenchRow[] = [
       { name: `commit→receiver p50 (${label})`, value: percentile(real, 50), unit: 'ms', baseline: percentile(bare, 50), baselineName: `bare HTTP POST p50 at ${RATE}/s` },
       { name: `commit→receiver p99 (${label})`, value: percentile(real, 99), unit: 'ms', baseline: percentile(bare, 99), baselineName: `bare HTTP POST p99 at ${RATE}/s` },
