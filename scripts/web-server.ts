@@ -11,6 +11,7 @@ import http from 'node:http';
 import next from 'next';
 import { getConfig } from '../lib/config.ts';
 import { clientAddress } from '../lib/http/client-address.ts';
+import { logger } from '../lib/log/logger.ts';
 
 const port = Number(process.argv[2]);
 const dev = process.argv.includes('--dev');
@@ -32,7 +33,14 @@ const server = http.createServer((req, res) => {
   } else {
     delete req.headers['x-forwarded-for'];
   }
-  void handle(req, res);
+  handle(req, res).catch((err: unknown) => {
+    // Next renders its own error pages; this only catches a failure of the handler itself.
+    logger.error({ errorClass: err instanceof Error ? err.name : typeof err }, 'request handler failed');
+    if (!res.headersSent) {
+      res.statusCode = 500;
+    }
+    res.end();
+  });
 });
 // Longer than common load balancers' idle timeout, as `next start` recommends behind a proxy.
 server.keepAliveTimeout = 65_000;
